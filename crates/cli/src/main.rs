@@ -1,0 +1,77 @@
+//! `jv`: evaluate, validate and describe JV Studio deal files from the command line.
+//!
+//! Exit status: 0 on success, 1 on an invalid deal, 2 on a usage error (bad arguments, or a
+//! deal file that cannot be read).
+
+mod args;
+mod failure;
+mod format;
+mod json;
+mod load;
+mod text;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+use args::{Cli, Command, Format};
+use failure::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(output) => write_stdout(&output),
+        Err(failure) => {
+            let _ = writeln!(std::io::stderr(), "{}", failure.message());
+            failure.exit_code()
+        }
+    }
+}
+
+/// Runs one command and returns what it prints on success.
+fn run(command: Command) -> Result<String, Failure> {
+    match command {
+        Command::Evaluate { file, format } => {
+            let deal = load::deal(&file)?;
+            let evaluation =
+                jv_engine::evaluate(&deal).map_err(|error| Failure::invalid(&file, error))?;
+            match format {
+                Format::Text => Ok(text::report(&evaluation)),
+                Format::Json => json::render(&evaluation),
+            }
+        }
+        Command::Validate { file } => {
+            let deal = load::deal(&file)?;
+            let evaluation =
+                jv_engine::evaluate(&deal).map_err(|error| Failure::invalid(&file, error))?;
+            let mut out = format!("valid: {}\n", evaluation.deal.name);
+            for warning in &evaluation.warnings {
+                out.push_str(&text::warnings::line(warning));
+                out.push('\n');
+            }
+            Ok(out)
+        }
+        Command::Schema => serde_json::to_string_pretty(&jv_engine::deal_schema())
+            .map_err(|error| Failure::Output(format!("cannot write the schema: {error}"))),
+    }
+}
+
+/// Writes the output, ending it with a newline. A closed pipe (`jv evaluate … | head`) is
+/// not an error: the reader has what it wanted.
+fn write_stdout(output: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    let mut result = stdout.write_all(output.as_bytes());
+    if result.is_ok() && !output.ends_with('\n') {
+        result = stdout.write_all(b"\n");
+    }
+    match result.and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let failure = Failure::Output(format!("cannot write the output: {error}"));
+            let _ = writeln!(std::io::stderr(), "{}", failure.message());
+            failure.exit_code()
+        }
+    }
+}
