@@ -19,6 +19,9 @@ use args::{Cli, Command, Format};
 use failure::Failure;
 
 fn main() -> ExitCode {
+    // The engine turns an arithmetic overflow into a clean error; keep the default panic
+    // hook from printing a backtrace note above that error.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(output) => write_stdout(&output),

@@ -118,7 +118,7 @@ fn percent(part: Decimal, whole: Decimal) -> Decimal {
     if whole.is_zero() {
         Decimal::ZERO
     } else {
-        part * Decimal::ONE_HUNDRED / whole
+        crate::rounding::pro_rata(Decimal::ONE_HUNDRED, part, whole)
     }
 }
 
@@ -133,7 +133,9 @@ pub fn evaluate(deal: &Deal) -> Result<Evaluation, DealError> {
     std::panic::catch_unwind(|| compute(deal)).map_err(|_| {
         DealError::Invalid(vec![FieldError::new(
             "",
-            "the deal's numbers are too large to compute; check amounts and growth rates",
+            "the deal's numbers leave the range that can be computed (most often capital calls \
+             priced at a tiny book equity per share, issuing more shares than can be counted); \
+             fund the losses with equity at closing or a loan, or check amounts and growth rates",
         )])
     })
 }
