@@ -25,6 +25,7 @@ pub struct Piece {
 
 /// One party's position at closing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ClosingShare {
     /// The party's id.
     pub id: String,

@@ -17,6 +17,7 @@ use crate::valuation::{ContributionValue, value_contributions};
 
 /// Everything JV Studio shows about a deal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Evaluation {
     /// Which deal and in which currencies.
     pub deal: DealSummary,
@@ -38,6 +39,7 @@ pub struct Evaluation {
 
 /// Identity of the evaluated deal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DealSummary {
     /// Deal name.
     pub name: String,
@@ -53,6 +55,7 @@ pub struct DealSummary {
 
 /// One party's line of the cap table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CapTableRow {
     /// Party id.
     pub id: String,
@@ -68,6 +71,7 @@ pub struct CapTableRow {
 
 /// Holdings of every party at one year end.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct YearHoldings {
     /// The year.
     pub year: u32,
@@ -77,6 +81,7 @@ pub struct YearHoldings {
 
 /// One party's holding at a year end.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct HoldingRow {
     /// Party id.
     pub id: String,
@@ -92,6 +97,7 @@ pub struct HoldingRow {
 
 /// The equity result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct EquityResult {
     /// `contribution_based` or `negotiated`.
     pub mode: SplitMode,
@@ -107,6 +113,7 @@ pub struct EquityResult {
 
 /// The projection result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProjectionResult {
     /// Currency of every amount.
     pub currency: String,

@@ -10,6 +10,7 @@ use crate::timeline::Timeline;
 
 /// The exit valuation in local currency, at year N.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ExitValue {
     /// `none`, `book_value`, `ebitda_multiple` or `perpetuity`.
     pub method: &'static str,

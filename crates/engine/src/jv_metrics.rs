@@ -15,6 +15,7 @@ use crate::valuation::ContributionValue;
 
 /// The JV as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct JvMetrics {
     /// Unlevered free cash flow per year, reporting currency, with the terminal value in N.
     pub project_flows: Vec<Decimal>,

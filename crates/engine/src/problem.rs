@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// One thing wrong with a deal, at the field its path names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldError {
     /// The field, e.g. `parties[1].contributions[0].valuation.value`; empty for the whole file.
     pub path: String,
@@ -62,6 +63,7 @@ pub enum DealError {
 
 /// A finding that never blocks the calculation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Warning {
     /// Stable code tools can branch on, e.g. `double_paid_technology`.
     pub code: &'static str,

@@ -14,6 +14,7 @@ use crate::valuation::ContributionValue;
 
 /// One year of the JV's accounts, local currency.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct YearRow {
     /// Year t (0 = closing).
     pub year: u32,
@@ -95,6 +96,7 @@ pub struct YearRow {
 
 /// What happened to the cap table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// Shares issued at closing (vested or in escrow).
@@ -109,6 +111,7 @@ pub enum EventKind {
 
 /// One entry of the cap-table history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CapTableEvent {
     /// The year.
     pub year: u32,
@@ -131,6 +134,7 @@ pub struct CapTableEvent {
 
 /// One party's shares at a year end.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Holding {
     /// The party's id.
     pub party: String,

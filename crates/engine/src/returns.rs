@@ -15,6 +15,7 @@ use crate::valuation::ContributionValue;
 
 /// A party's flows by channel for years 0..N, reporting currency, its point of view.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Channels {
     /// Cash it pays in as contributions (negative).
     pub contributions: Vec<Decimal>,
@@ -36,6 +37,7 @@ pub struct Channels {
 
 /// Present value of each channel at the party's discount rate.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ChannelValues {
     /// Cash contributions.
     pub contributions: Decimal,
@@ -57,6 +59,7 @@ pub struct ChannelValues {
 
 /// A party's metrics in one view.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ViewMetrics {
     /// Net flow per year 0..N.
     pub flows: Vec<Decimal>,
@@ -85,6 +88,7 @@ pub struct ViewMetrics {
 
 /// Both views of a party.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Views {
     /// Money actually paid and received.
     pub cash: ViewMetrics,
@@ -94,6 +98,7 @@ pub struct Views {
 
 /// Withholding rates that apply to a party.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AppliedWithholding {
     /// On dividends.
     pub dividends: Decimal,
@@ -103,6 +108,7 @@ pub struct AppliedWithholding {
 
 /// Everything one party gets out of the deal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PartyReturns {
     /// The party's id.
     pub id: String,

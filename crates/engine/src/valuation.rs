@@ -9,6 +9,7 @@ use crate::timeline::Timeline;
 
 /// One contribution with the value its method gives.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ContributionValue {
     /// The contributing party's id.
     pub party: String,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The side agreements through which money moves besides dividends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Agreements {
     /// Technology licence: running royalty and fixed technical fees.
@@ -18,6 +19,7 @@ pub struct Agreements {
 
 /// The technology licence agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     /// The party paid: the licensor.
@@ -34,6 +36,7 @@ pub struct Licence {
 
 /// The kit-supply agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct KitSupply {
     /// The party selling kits; none when kits come from a third party.
@@ -51,6 +54,7 @@ pub struct KitSupply {
 
 /// The distribution agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Distribution {
     /// The party that distributes.

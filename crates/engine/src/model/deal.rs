@@ -9,6 +9,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole joint-venture deal: the content of one `.jvdeal` file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Deal {
     /// Version of the file format; files from a newer version are refused.
@@ -66,6 +67,7 @@ fn default_shares() -> u64 {
 
 /// How the equity is split between the parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum SplitMode {
     /// Each party's share is its contributed value over the total.
@@ -76,6 +78,7 @@ pub enum SplitMode {
 
 /// The equity block: split mode, negotiated shares and the number of shares issued.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Equity {
     /// `contribution_based` or `negotiated`.
@@ -90,6 +93,7 @@ pub struct Equity {
 
 /// One party's negotiated share of the equity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct NegotiatedShare {
     /// The party's id.
@@ -100,6 +104,7 @@ pub struct NegotiatedShare {
 
 /// Debt and cash policy of the JV.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Financing {
     /// An optional term loan to the JV.
@@ -112,6 +117,7 @@ pub struct Financing {
 
 /// A term loan: drawn once, repaid in equal principal instalments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Loan {
     /// Principal in local currency.

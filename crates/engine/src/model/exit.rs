@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// How the JV is valued at the end of the horizon (year N).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Exit {
     /// No terminal value: the parties keep only what was paid out.

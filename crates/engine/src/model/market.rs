@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// A later preset fills this block; the deal always keeps its own copy of the values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Market {
     /// ISO 3166-1 alpha-2 code, e.g. "KE"; decides which parties are resident.
@@ -80,6 +81,7 @@ fn yes() -> bool {
 
 /// A reduced income-tax rate for the first years of operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct TaxIncentive {
     /// The reduced rate, a fraction.
@@ -90,6 +92,7 @@ pub struct TaxIncentive {
 
 /// Withholding tax rates for one kind of payment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Withholding {
     /// Rate on payments to a resident party, a fraction.
@@ -104,6 +107,7 @@ pub struct Withholding {
 
 /// The rate a double-tax treaty with one country allows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct TreatyRate {
     /// ISO 3166-1 alpha-2 code of the recipient's home country, e.g. "CN".
@@ -114,6 +118,7 @@ pub struct TreatyRate {
 
 /// The legal reserve rule: a share of profit set aside until the reserve reaches a cap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReserve {
     /// Share of the year's profit (after absorbing losses) set aside, a fraction.
@@ -124,6 +129,7 @@ pub struct LegalReserve {
 
 /// Whether a royalty cap limits tax deduction or regulatory approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum RoyaltyCapKind {
     /// Royalty above the cap is paid but not deductible (e.g. Brazil).
@@ -134,6 +140,7 @@ pub enum RoyaltyCapKind {
 
 /// A cap on royalties as a share of net sales.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct RoyaltyCap {
     /// `deductibility` or `approval`.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A shareholder of the JV.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// Short unique id used in references, e.g. "maker".
@@ -30,6 +31,7 @@ fn yes() -> bool {
 
 /// The role a party plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The manufacturer that licenses technology and supplies kits.
@@ -42,6 +44,7 @@ pub enum Role {
 
 /// What a party contributes for shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ContributionKind {
     /// Money paid into the JV.
@@ -65,6 +68,7 @@ impl ContributionKind {
 
 /// One contribution of one party.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Contribution {
     /// What it is.
@@ -87,6 +91,7 @@ pub struct Contribution {
 
 /// How a contribution's value is set, in reporting currency at closing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Valuation {
     /// An agreed amount (for cash: the amount paid).
@@ -119,6 +124,7 @@ pub enum Valuation {
 
 /// A vesting tranche of the shares a contribution earns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Tranche {
     /// Fraction of the contribution's shares in this tranche.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The JV's business plan, in local currency; inflating inputs are year-1 values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Units sold per year.
@@ -54,6 +55,7 @@ fn default_maintenance_life() -> u32 {
 
 /// Units sold per year: an explicit list or a ramp.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Units {
     /// Year-1 units growing each year up to a capacity ceiling, rounded half-up.
@@ -75,6 +77,7 @@ pub enum Units {
 
 /// A capital expenditure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct CapexItem {
     /// What it buys, e.g. "assembly line".
@@ -90,6 +93,7 @@ pub struct CapexItem {
 
 /// Working-capital days.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct WorkingCapital {
     /// Days of revenue outstanding as receivables.

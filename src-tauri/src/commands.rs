@@ -1,0 +1,205 @@
+//! The Tauri commands: each parses its arguments, calls `api`, and returns `AppError`.
+//! Keep the list in step with `build.rs` and `capabilities/main.json`.
+
+use std::path::PathBuf;
+
+use jv_store::{DealFilter, DealListItem, Draft, VersionDiff, VersionMeta, VersionRecord};
+use tauri::State;
+
+use crate::api::evaluate::EvaluateOutcome;
+use crate::api::examples::ExampleDeal;
+use crate::api::files::ImportedDeal;
+use crate::api::settings::{AppSettings, SettingKey};
+use crate::api::{deals, evaluate, examples, files, settings};
+use crate::error::AppError;
+use crate::state::{AppState, AppStatus};
+
+type Result<T> = std::result::Result<T, AppError>;
+
+/// The app's version and database.
+#[tauri::command]
+#[specta::specta]
+pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
+    Ok(state.status())
+}
+
+/// Evaluates the deal being edited.
+#[tauri::command]
+#[specta::specta]
+pub async fn evaluate_deal(deal_json: String) -> Result<EvaluateOutcome> {
+    Ok(evaluate::evaluate_deal(&deal_json))
+}
+
+/// The example deals.
+#[tauri::command]
+#[specta::specta]
+pub async fn examples() -> Result<Vec<ExampleDeal>> {
+    examples::examples()
+}
+
+/// The blank deal.
+#[tauri::command]
+#[specta::specta]
+pub async fn blank_deal() -> Result<ExampleDeal> {
+    examples::blank_deal()
+}
+
+/// The home list.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_deals(
+    state: State<'_, AppState>,
+    filter: DealFilter,
+) -> Result<Vec<DealListItem>> {
+    deals::list_deals(state.store()?, &filter).await
+}
+
+/// Saves a new deal as version 1.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_deal(
+    state: State<'_, AppState>,
+    deal_json: String,
+    note: Option<String>,
+) -> Result<VersionMeta> {
+    deals::create_deal(state.store()?, &deal_json, note.as_deref()).await
+}
+
+/// Saves the next version of a deal.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_version(
+    state: State<'_, AppState>,
+    deal_id: String,
+    deal_json: String,
+    note: Option<String>,
+) -> Result<VersionMeta> {
+    deals::save_version(state.store()?, &deal_id, &deal_json, note.as_deref()).await
+}
+
+/// Copies a deal.
+#[tauri::command]
+#[specta::specta]
+pub async fn duplicate_deal(
+    state: State<'_, AppState>,
+    deal_id: String,
+    new_name: String,
+) -> Result<VersionMeta> {
+    deals::duplicate_deal(state.store()?, &deal_id, &new_name).await
+}
+
+/// Archives or restores a deal.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_archived(
+    state: State<'_, AppState>,
+    deal_id: String,
+    archived: bool,
+) -> Result<()> {
+    deals::set_archived(state.store()?, &deal_id, archived).await
+}
+
+/// A deal's versions, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_versions(
+    state: State<'_, AppState>,
+    deal_id: String,
+) -> Result<Vec<VersionMeta>> {
+    deals::list_versions(state.store()?, &deal_id).await
+}
+
+/// One version, read-only.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_version(
+    state: State<'_, AppState>,
+    deal_id: String,
+    number: u32,
+) -> Result<VersionRecord> {
+    deals::open_version(state.store()?, &deal_id, number).await
+}
+
+/// The newest version.
+#[tauri::command]
+#[specta::specta]
+pub async fn latest_version(state: State<'_, AppState>, deal_id: String) -> Result<VersionRecord> {
+    deals::latest_version(state.store()?, &deal_id).await
+}
+
+/// Saves an old version again as the newest.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_version(
+    state: State<'_, AppState>,
+    deal_id: String,
+    number: u32,
+    note: Option<String>,
+) -> Result<VersionMeta> {
+    deals::restore_version(state.store()?, &deal_id, number, note.as_deref()).await
+}
+
+/// Compares two versions.
+#[tauri::command]
+#[specta::specta]
+pub async fn compare_versions(
+    state: State<'_, AppState>,
+    deal_id: String,
+    from: u32,
+    to: u32,
+) -> Result<VersionDiff> {
+    deals::compare_versions(state.store()?, &deal_id, from, to).await
+}
+
+/// Keeps the editor's unsaved state.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    deal_id: Option<String>,
+    deal_json: String,
+) -> Result<()> {
+    deals::save_draft(state.store()?, deal_id.as_deref(), &deal_json).await
+}
+
+/// Drafts left by an earlier session.
+#[tauri::command]
+#[specta::specta]
+pub async fn drafts(state: State<'_, AppState>) -> Result<Vec<Draft>> {
+    deals::drafts(state.store()?).await
+}
+
+/// Drops a draft.
+#[tauri::command]
+#[specta::specta]
+pub async fn discard_draft(state: State<'_, AppState>, deal_id: Option<String>) -> Result<()> {
+    deals::discard_draft(state.store()?, deal_id.as_deref()).await
+}
+
+/// The user's preferences.
+#[tauri::command]
+#[specta::specta]
+pub async fn settings(state: State<'_, AppState>) -> Result<AppSettings> {
+    settings::settings(state.store()?).await
+}
+
+/// Changes one preference.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_setting(state: State<'_, AppState>, key: SettingKey, value: String) -> Result<()> {
+    settings::set_setting(state.store()?, key, &value).await
+}
+
+/// Reads a `.jvdeal` file the user picked.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_deal_file(path: String) -> Result<ImportedDeal> {
+    files::import_deal_file(&PathBuf::from(path))
+}
+
+/// Writes the deal to a `.jvdeal` file the user picked.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_deal_file(path: String, deal_json: String) -> Result<()> {
+    files::export_deal_file(&PathBuf::from(path), &deal_json)
+}

@@ -1,0 +1,116 @@
+//! The one error every command returns: a code the UI branches on, a sentence it shows,
+//! and the fields it concerns.
+
+use jv_engine::{DealError, FieldError};
+use jv_store::StoreError;
+use serde::Serialize;
+
+/// What kind of failure, for the UI to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The database could not be opened; the message says why.
+    DatabaseUnavailable,
+    /// The database was written by a newer JV Studio and was left untouched.
+    NewerDatabase,
+    /// The deal or version does not exist.
+    NotFound,
+    /// The deal has invalid fields, listed in `fields`.
+    InvalidDeal,
+    /// The file was saved by a newer JV Studio.
+    NewerFile,
+    /// The file could not be read or written.
+    FileAccess,
+    /// Anything else; the message says what.
+    Internal,
+}
+
+/// A failed command, as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// A plain sentence for the user.
+    pub message: String,
+    /// Field errors, each at its path (for `invalid_deal`).
+    pub fields: Vec<FieldError>,
+}
+
+impl AppError {
+    /// An error without field details.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        let code = match error.code() {
+            "newer_database" => ErrorCode::NewerDatabase,
+            "not_found" => ErrorCode::NotFound,
+            "invalid_deal" => ErrorCode::InvalidDeal,
+            "not_a_jv_database" | "corrupt" => ErrorCode::DatabaseUnavailable,
+            _ => ErrorCode::Internal,
+        };
+        Self::new(code, error.to_string())
+    }
+}
+
+impl From<DealError> for AppError {
+    fn from(error: DealError) -> Self {
+        match error {
+            DealError::Syntax { .. } => Self {
+                code: ErrorCode::InvalidDeal,
+                message: error.to_string(),
+                fields: vec![FieldError::new("", error.to_string())],
+            },
+            DealError::NewerSchema { .. } => Self::new(ErrorCode::NewerFile, error.to_string()),
+            DealError::Invalid(fields) => Self {
+                code: ErrorCode::InvalidDeal,
+                message: format!("the deal has {} invalid field(s)", fields.len()),
+                fields,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn serializes_as_code_message_and_fields() {
+        let error = AppError::from(DealError::Invalid(vec![FieldError::new(
+            "agreements.distribution.dealer_margin",
+            "must be between 0 and 1",
+        )]));
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "invalid_deal",
+                "message": "the deal has 1 invalid field(s)",
+                "fields": [{
+                    "path": "agreements.distribution.dealer_margin",
+                    "message": "must be between 0 and 1"
+                }]
+            })
+        );
+    }
+
+    #[test]
+    fn newer_file_has_its_own_code() {
+        let error = AppError::from(DealError::NewerSchema {
+            found: 9,
+            supported: 1,
+        });
+        assert_eq!(error.code, ErrorCode::NewerFile);
+        assert!(error.message.contains("newer version of JV Studio"));
+    }
+}
