@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "discard_draft",
     "settings",
     "set_setting",
+    "startup_file",
     "import_deal_file",
     "export_deal_file",
 ];

@@ -31,6 +31,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::discard_draft,
             commands::settings,
             commands::set_setting,
+            commands::startup_file,
             commands::import_deal_file,
             commands::export_deal_file,
         ])

@@ -197,6 +197,15 @@ pub async fn import_deal_file(path: String) -> Result<ImportedDeal> {
     files::import_deal_file(&PathBuf::from(path))
 }
 
+/// The deal file the app was started with (`jv-studio deal.jvdeal`), once.
+#[tauri::command]
+#[specta::specta]
+pub async fn startup_file(state: State<'_, AppState>) -> Result<Option<String>> {
+    Ok(state
+        .take_startup_file()
+        .map(|path| path.display().to_string()))
+}
+
 /// Writes the deal to a `.jvdeal` file the user picked.
 #[tauri::command]
 #[specta::specta]

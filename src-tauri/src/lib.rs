@@ -17,7 +17,8 @@ pub fn run() -> Result<(), tauri::Error> {
         .invoke_handler(builder.invoke_handler())
         .setup(|app| {
             let path = state::database_path(&app.path().app_data_dir()?);
-            let state = tauri::async_runtime::block_on(state::AppState::open(path));
+            let state = tauri::async_runtime::block_on(state::AppState::open(path))
+                .with_startup_file(state::startup_file(std::env::args_os()));
             app.manage(state);
             Ok(())
         })

@@ -1,6 +1,7 @@
 //! What the app holds while it runs: the database, or why it could not be opened.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use jv_store::Store;
 use serde::Serialize;
@@ -22,6 +23,7 @@ pub fn database_path(app_data_dir: &Path) -> PathBuf {
 pub struct AppState {
     path: PathBuf,
     store: Result<Store, AppError>,
+    startup_file: Mutex<Option<PathBuf>>,
 }
 
 /// Facts the UI needs before anything else.
@@ -39,7 +41,28 @@ impl AppState {
     /// Opens (or creates) the database at `path`; a failure is kept and shown, not fatal.
     pub async fn open(path: PathBuf) -> Self {
         let store = Store::open(&path).await.map_err(AppError::from);
-        Self { path, store }
+        Self {
+            path,
+            store,
+            startup_file: Mutex::new(None),
+        }
+    }
+
+    /// Remembers the deal file the app was started with (`jv-studio deal.jvdeal`).
+    pub fn with_startup_file(self, file: Option<PathBuf>) -> Self {
+        Self {
+            startup_file: Mutex::new(file),
+            ..self
+        }
+    }
+
+    /// The deal file the app was started with, given out once so a reload does not
+    /// import it again.
+    pub fn take_startup_file(&self) -> Option<PathBuf> {
+        match self.startup_file.lock() {
+            Ok(mut file) => file.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        }
     }
 
     /// The store, or the reason there is none.
@@ -61,5 +84,25 @@ impl AppState {
             database_path: self.path.display().to_string(),
             database_error: self.store.as_ref().err().cloned(),
         }
+    }
+}
+
+/// The first command-line argument that is not an option: a deal file to open.
+pub fn startup_file(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
+    args.into_iter()
+        .skip(1)
+        .find(|arg| !arg.to_string_lossy().starts_with('-'))
+        .map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_startup_file_is_the_first_argument_that_is_not_an_option() {
+        let args = ["jv-studio", "--verbose", "deal.jvdeal", "other.jvdeal"].map(Into::into);
+        assert_eq!(startup_file(args), Some(PathBuf::from("deal.jvdeal")));
+        assert_eq!(startup_file(["jv-studio".into()]), None);
     }
 }

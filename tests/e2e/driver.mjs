@@ -36,28 +36,30 @@ async function waitForPort(port, ms) {
   throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
 }
 
-/** Starts tauri-driver; returns it with its port. */
-export async function startDriver() {
+/** Starts tauri-driver; the app it starts uses the database at `databasePath`
+ *  (the driver passes its environment down to the app). */
+export async function startDriver(databasePath) {
   const port = await freePort();
   const nativePort = await freePort();
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, JV_STUDIO_DB: databasePath },
   });
   await waitForPort(port, 10_000);
   return { driver, port };
 }
 
-/** Opens the app with a database file; returns the WebDriver session and the start time. */
-export async function openApp(port, databasePath) {
+/** Starts the app (with `args` on its command line); returns the WebDriver session and
+ *  the start time. */
+export async function openApp(port, args = []) {
   const application = process.env.JV_STUDIO_BIN;
   if (!application) throw new Error("JV_STUDIO_BIN must point to the built jv-studio binary");
-  process.env.JV_STUDIO_DB = databasePath;
   const startedAt = performance.now();
   const browser = await remote({
     hostname: "127.0.0.1",
     port,
     logLevel: "warn",
-    capabilities: { "tauri:options": { application } },
+    capabilities: { "tauri:options": { application, args } },
   });
   return { browser, startedAt };
 }

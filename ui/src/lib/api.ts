@@ -1,5 +1,8 @@
 // The commands, unwrapped: a failed command throws its typed AppError.
-import { commands, type AppError, type Result } from "./bindings";
+import { commands, type AppError } from "./bindings";
+
+/** What every generated command resolves to (the generator no longer exports the type). */
+type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export class CommandError extends Error {
   constructor(readonly error: AppError) {

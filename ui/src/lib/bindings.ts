@@ -45,6 +45,8 @@ export const commands = {
 	settings: () => typedError<AppSettings, AppError>(__TAURI_INVOKE("settings")),
 	/**  Changes one preference. */
 	setSetting: (key: SettingKey, value: string) => typedError<null, AppError>(__TAURI_INVOKE("set_setting", { key, value })),
+	/**  The deal file the app was started with (`jv-studio deal.jvdeal`), once. */
+	startupFile: () => typedError<string | null, AppError>(__TAURI_INVOKE("startup_file")),
 	/**  Reads a `.jvdeal` file the user picked. */
 	importDealFile: (path: string) => typedError<ImportedDeal, AppError>(__TAURI_INVOKE("import_deal_file", { path })),
 	/**  Writes the deal to a `.jvdeal` file the user picked. */

@@ -11,20 +11,7 @@ export const LOCALES: { id: Locale; label: string }[] = [
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-// TEMPORARY while the app is built by several hands: each area keeps its messages in
-// parts/<area>.<lang>.json; they are merged into en.json / zh-CN.json before release.
-const parts = import.meta.glob<Catalogue>("./parts/*.json", { eager: true, import: "default" });
-function withParts(base: Catalogue, lang: string): Catalogue {
-  const merged: Catalogue = { ...base };
-  for (const [file, part] of Object.entries(parts)) {
-    if (file.endsWith(`.${lang}.json`)) Object.assign(merged, part);
-  }
-  return merged;
-}
-export const catalogues: Record<Locale, Catalogue> = {
-  en: withParts(en, "en"),
-  "zh-CN": withParts(zhCN, "zh-CN"),
-};
+export const catalogues: Record<Locale, Catalogue> = { en, "zh-CN": zhCN };
 
 const state = $state<{ locale: Locale }>({ locale: "en" });
 

@@ -1,0 +1,82 @@
+// Every field of the deal file can be edited: a deal with every optional part filled in is
+// walked leaf by leaf, and each leaf must have an input in the section that owns it.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { flushSync } from "svelte";
+import Editor from "./Editor.svelte";
+import { workspace } from "../lib/state/workspace.svelte";
+import type { Deal } from "../lib/bindings";
+import { SECTIONS, sectionOf } from "./section-ids";
+import { kenyaDeal, loadKenya, resetEditorWorkspace } from "./test-support";
+
+beforeEach(loadKenya);
+afterEach(resetEditorWorkspace);
+
+/** Kenya with every optional field and block present. */
+function fullDeal(): Deal {
+  const deal = kenyaDeal() as any;
+  deal.rcy_escalation = "0.02";
+  Object.assign(deal.market, {
+    tax_holiday_years: 2,
+    loss_carry_forward_years: 5,
+    interest_carry_forward_years: 3,
+    capital_gains_tax_rate: "0.05",
+    inflation_path: Array(10).fill("0.05"),
+    fx_depreciation: "0.03",
+    fx_path: Array(11).fill("130"),
+    legal_reserve: { share_of_profit: "0.05", cap_share_of_capital: "0.2" },
+    royalty_cap: { kind: "approval", rate: "0.05", covers_fees: true },
+    foreign_ownership_limit: "0.49",
+  });
+  deal.market.dividend_withholding.treaties = [{ country: "CN", rate: "0.05" }];
+  deal.market.royalty_withholding.treaties = [{ country: "CN", rate: "0.07" }];
+  deal.parties[0].contributions[1].tranches = [{ share: "1", milestone: "Assembly", year: 1, missed: false }];
+  deal.plan.price_growth = "0.04";
+  deal.equity = { mode: "negotiated", shares: [{ party: "maker", share: "0.6" }, { party: "dealer", share: "0.4" }], shares_issued: 1000 };
+  return deal as Deal;
+}
+
+function leaves(value: unknown, path = ""): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => leaves(item, `${path}[${i}]`));
+  if (value !== null && typeof value === "object") {
+    // A tagged union's "method" is a leaf (its select), and so are its fields.
+    return Object.entries(value).flatMap(([key, item]) => leaves(item, path ? `${path}.${key}` : key));
+  }
+  return [path];
+}
+
+describe("editor coverage", () => {
+  it("has an input for every field of a fully filled deal, in the section that owns it", async () => {
+    const deal = fullDeal();
+    workspace.load(deal);
+    render(Editor);
+    const wanted = leaves(deal).filter((path) => path !== "schema_version");
+    const found = new Set<string>();
+    for (const section of SECTIONS) {
+      await fireEvent.click(screen.getByTestId(`section-${section}`));
+      flushSync();
+      for (const el of document.querySelectorAll<HTMLElement>("[data-path]")) {
+        const path = el.dataset.path!;
+        const owner = sectionOf(path);
+        if (owner === section || owner === "header") found.add(path);
+      }
+    }
+    expect(wanted.filter((path) => !found.has(path))).toEqual([]);
+    expect(wanted.length).toBeGreaterThan(100);
+  });
+
+  it("gives each input a visible label, a test id equal to field-<path>, and no positive tabindex", async () => {
+    render(Editor);
+    for (const section of SECTIONS) {
+      await fireEvent.click(screen.getByTestId(`section-${section}`));
+      flushSync();
+      const form = screen.getByTestId("editor-form");
+      for (const el of form.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
+        const label = form.querySelector(`label[for="${el.id}"]`);
+        expect(label?.textContent?.trim(), el.dataset.path).toBeTruthy();
+        expect(el.dataset.testid).toMatch(/^(field|toggle)-/);
+        expect(el.tabIndex).toBeLessThanOrEqual(0);
+      }
+    }
+  });
+});
