@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod state;
+mod webview;
 
 use tauri::Manager;
 
@@ -20,6 +21,7 @@ pub fn run() -> Result<(), tauri::Error> {
             let state = tauri::async_runtime::block_on(state::AppState::open(path))
                 .with_startup_file(state::startup_file(std::env::args_os()));
             app.manage(state);
+            webview::tune(app)?;
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))

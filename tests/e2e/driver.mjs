@@ -64,7 +64,18 @@ export async function openApp(port, args = []) {
   return { browser, startedAt };
 }
 
-/** Resident memory (MiB) of the app and the WebKit processes it started. */
+/** Proportional set size (kB) of a process: its private pages plus its share of pages
+ *  mapped by several processes (WebKit's libraries are counted once, not per process). */
+function pssKiB(pid) {
+  try {
+    return Number(/^Pss:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory (MiB) of the app and the WebKit processes it started: the sum of
+ *  their RSS (shared libraries counted in every process) and of their PSS. */
 export function residentMemoryMiB(appName = "jv-studio") {
   const pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   const info = new Map();
@@ -93,10 +104,12 @@ export function residentMemoryMiB(appName = "jv-studio") {
   }
   const byName = {};
   let total = 0;
+  let pss = 0;
   for (const pid of family) {
     const { name, rss } = info.get(pid);
-    byName[name] = (byName[name] ?? 0) + rss / 1024;
+    byName[name] = Math.round((byName[name] ?? 0) + rss / 1024);
     total += rss / 1024;
+    pss += pssKiB(pid) / 1024;
   }
-  return { totalMiB: Math.round(total), byName };
+  return { rssMiB: Math.round(total), pssMiB: Math.round(pss), rssByProcessMiB: byName };
 }

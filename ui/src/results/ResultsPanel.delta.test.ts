@@ -38,6 +38,7 @@ describe("NPV change indicator", () => {
     flushSync();
 
     const next = moved();
+    workspace.editStep += 1;
     workspace.evaluation = next;
     flushSync();
 
@@ -58,6 +59,24 @@ describe("NPV change indicator", () => {
     vi.advanceTimersByTime(600);
     flushSync();
     expect(screen.queryByTestId("npv-delta-maker-cash")).toBeNull();
+  });
+
+  it("compares with the figures from before the edit step, not the last keystroke", () => {
+    workspace.evaluation = kenya();
+    render(ResultsPanel);
+    flushSync();
+
+    // Typing "14" over "13": the "1" in between gives a wild result, then "14" settles.
+    workspace.editStep += 1;
+    const wild = kenya();
+    wild.parties[0].views.cash.npv = String(Number(wild.parties[0].views.cash.npv) - 2_000_000);
+    workspace.evaluation = wild;
+    flushSync();
+    expect(screen.getByTestId("npv-delta-maker-cash")).toHaveTextContent("▼ −2,000,000");
+
+    workspace.evaluation = moved();
+    flushSync();
+    expect(screen.getByTestId("npv-delta-maker-cash")).toHaveTextContent("▲ +120,400");
   });
 
   it("starts afresh when another deal is opened", () => {

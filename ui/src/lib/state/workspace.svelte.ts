@@ -33,6 +33,9 @@ export class Workspace {
   focusRequest = $state<{ path: string; nonce: number } | null>(null);
   /** performance.now() of the last edit, for the edit-to-repaint measure. */
   lastEditAt = 0;
+  /** Counts undo steps: keystrokes merged into one step share a number, so a change
+   *  indicator can compare with the results from before the step, not the last keystroke. */
+  editStep = 0;
 
   #undo: Snapshot[] = [];
   #redo: Snapshot[] = [];
@@ -81,6 +84,7 @@ export class Workspace {
     if (path !== this.#lastPath || now - this.#lastEditTime > MERGE_MS) {
       this.#undo.push(this.#snapshot());
       this.#redo = [];
+      this.editStep += 1;
     }
     this.#lastPath = path;
     this.#lastEditTime = now;
@@ -91,6 +95,7 @@ export class Workspace {
   /** Replaces the whole deal as one undo step (add a party, switch a method…). */
   replace(deal: Deal) {
     if (this.readOnly) return;
+    this.editStep += 1;
     this.#undo.push(this.#snapshot());
     this.#redo = [];
     this.#lastPath = "";
@@ -101,6 +106,7 @@ export class Workspace {
   undo() {
     const previous = this.#undo.pop();
     if (previous === undefined) return;
+    this.editStep += 1;
     this.#redo.push(this.#snapshot());
     this.deal = JSON.parse(previous);
     this.#lastPath = "";
@@ -110,6 +116,7 @@ export class Workspace {
   redo() {
     const next = this.#redo.pop();
     if (next === undefined) return;
+    this.editStep += 1;
     this.#undo.push(this.#snapshot());
     this.deal = JSON.parse(next);
     this.#lastPath = "";
