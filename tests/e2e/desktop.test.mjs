@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, copyFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, openApp, residentMemoryMiB } from "./driver.mjs";
+import { startDriver, openApp, residentMemoryMiB, screenshot } from "./driver.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const out = join(root, "target", "e2e");
@@ -71,7 +71,7 @@ test("a sales head builds, saves and reopens a Kenya deal", async () => {
   // First run: the example gallery, not an empty form.
   let { browser } = await openApp(port);
   await (await $(browser, "example-gallery")).waitForDisplayed({ timeout: 15_000 });
-  await browser.saveScreenshot(join(out, "home-first-run.png"));
+  await screenshot(join(out, "home-first-run.png"));
 
   await (await $(browser, "example-kenya-e3w-ckd")).click();
   await (await $(browser, "deal-workspace")).waitForDisplayed({ timeout: 10_000 });
@@ -87,7 +87,7 @@ test("a sales head builds, saves and reopens a Kenya deal", async () => {
     Number.parseFloat(irr) > Number.parseFloat(irrBefore),
     `a higher dealer margin raises the dealer's IRR: ${irrBefore} → ${irr}`,
   );
-  await browser.saveScreenshot(join(out, "workspace.png"));
+  await screenshot(join(out, "workspace.png"));
   if (process.env.JV_E2E_README_SHOT === "1") {
     copyFileSync(join(out, "workspace.png"), join(root, "docs", "screenshots", "workspace.png"));
   }
@@ -99,7 +99,7 @@ test("a sales head builds, saves and reopens a Kenya deal", async () => {
     timeout: 5_000,
     timeoutMsg: "the save button did not switch to Chinese",
   });
-  await browser.saveScreenshot(join(out, "workspace-zh.png"));
+  await screenshot(join(out, "workspace-zh.png"));
   await (await $(browser, "language-switch")).selectByAttribute("value", "en");
   await browser.waitUntil(async () => (await text(browser, "save-version")) === saveLabel, { timeout: 5_000 });
 
@@ -118,7 +118,7 @@ test("a sales head builds, saves and reopens a Kenya deal", async () => {
     return mark ? Math.round(mark.startTime) : null;
   });
   assert.equal(await (await row.$('[data-testid="deal-name"]')).getText(), KENYA_NAME);
-  await browser.saveScreenshot(join(out, "home.png"));
+  await screenshot(join(out, "home.png"));
   await (await row.$('[data-testid="deal-open"]')).click();
   await (await $(browser, "deal-workspace")).waitForDisplayed({ timeout: 10_000 });
   await (await $(browser, "open-versions")).click();
@@ -136,7 +136,7 @@ test("a sales head builds, saves and reopens a Kenya deal", async () => {
   ({ browser } = await openApp(port, [broken]));
   await (await $(browser, "error-dialog")).waitForDisplayed({ timeout: 15_000 });
   assert.match(await text(browser, "error-fields"), /plann/);
-  await browser.saveScreenshot(join(out, "import-error.png"));
+  await screenshot(join(out, "import-error.png"));
   await (await $(browser, "error-close")).click();
   await (await $(browser, "home")).waitForDisplayed({ timeout: 5_000 });
   await quit(browser);

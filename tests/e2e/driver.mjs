@@ -1,5 +1,5 @@
 // Starting the app under tauri-driver and measuring it from outside.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -112,4 +112,12 @@ export function residentMemoryMiB(appName = "jv-studio") {
     pss += pssKiB(pid) / 1024;
   }
   return { rssMiB: Math.round(total), pssMiB: Math.round(pss), rssByProcessMiB: byName };
+}
+
+/** A PNG of the whole (virtual) screen, as the user sees it. WebDriver's own screenshot
+ *  needs GPU compositing, which the app turns off on Linux (src-tauri/src/webview.rs). */
+export async function screenshot(path) {
+  // Let the last change paint.
+  await sleep(150);
+  execFileSync("import", ["-window", "root", path]);
 }
