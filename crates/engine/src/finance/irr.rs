@@ -48,13 +48,23 @@ const MAX_DRIFT: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
 /// root it only halves the error per step, hence the allowance.
 const NEWTON_STEPS: usize = 30;
 
+/// Amounts below this are rounding residue, not money (a millionth of a unit).
+const DUST: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+
 /// The IRR of `flows` (year 0 first). With several roots the one closest
 /// to `reference_rate` (the party's discount rate) is chosen, ties going to
 /// the lower. Zero flows are neither in- nor outflows. Rates are rounded to
 /// 12 decimal places unless more are needed to keep |NPV| ≤ 1e−6. Roots
 /// beyond Decimal's range (IRR above ~7.9e28 or within 1e−28 of −100 %)
-/// are not reported.
+/// are not reported. Flows smaller than a millionth of a currency unit are
+/// rounding dust and count as zero: left in, a 1e−24 "inflow" ahead of real
+/// outflows makes an IRR of thousands of percent appear.
 pub fn irr(flows: &[Decimal], reference_rate: Decimal) -> IrrOutcome {
+    let flows: Vec<Decimal> = flows
+        .iter()
+        .map(|f| if f.abs() < DUST { Decimal::ZERO } else { *f })
+        .collect();
+    let flows = flows.as_slice();
     if !flows.iter().any(|f| *f < Decimal::ZERO) {
         return IrrOutcome::NoOutflow;
     }
@@ -547,6 +557,23 @@ mod tests {
     }
 
     #[test]
+    fn rounding_dust_is_not_an_inflow() {
+        // Found by the property test: residue of 1e-24 ahead of real outflows gave an
+        // "IRR" of 7,444,765 % with no sign change around it.
+        let flows = [
+            dec!(0),
+            dec!(0.0000000000000000000000038647),
+            dec!(0.0000000000000000000000017331),
+            dec!(-658041.72),
+            dec!(-689792.24),
+        ];
+        assert_eq!(irr(&flows, dec!(0.12)), IrrOutcome::NoInflow);
+        // A real inflow of a cent still counts.
+        let flows = [dec!(-100), dec!(0.01), dec!(110)];
+        assert!(matches!(irr(&flows, dec!(0.1)), IrrOutcome::Unique(_)));
+    }
+
+    #[test]
     fn zero_flows_and_extreme_rates() {
         // Leading/trailing zeros change nothing; inner zeros are years.
         assert_eq!(
@@ -564,7 +591,8 @@ mod tests {
         );
         let out = irr(&d(&[-1e9, 1.0]), dec!(0));
         assert_eq!(rate(&out), dec!(-0.999999999));
-        let flows = vec![dec!(-1e9), dec!(0), dec!(0), dec!(0), dec!(1e-10)];
+        // The smallest inflow that is money, not dust (1e-6).
+        let flows = vec![dec!(-1e9), dec!(0), dec!(0), dec!(0), dec!(0.000002)];
         assert_npv_zero(&flows, rate(&irr(&flows, dec!(0))));
     }
 
