@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::exit_value::ExitValue;
-use crate::finance::{IrrOutcome, Payback, discount_factors, irr, moic, payback_year};
+use crate::finance::{
+    IrrOutcome, Payback, discount_factors, irr, moic, payback_year, without_dust,
+};
 use crate::model::{ContributionKind, Deal, Party, Role, Withholding};
 use crate::operations::Operations;
 use crate::projection::Projection;
@@ -288,8 +290,9 @@ fn views(party: &Party, ch: &Channels) -> Views {
 
 fn view(party: &Party, channels: &[&[Decimal]], ch: &Channels, economic: bool) -> ViewMetrics {
     let len = ch.contributions.len();
+    // Residue below a millionth of a unit is not money; kept, it can fake an IRR.
     let flows: Vec<Decimal> = (0..len)
-        .map(|t| channels.iter().map(|c| c[t]).sum())
+        .map(|t| without_dust(channels.iter().map(|c| c[t]).sum()))
         .collect();
     let factors = discount_factors(party.discount_rate, len).unwrap_or_default();
     // Checked: flows are bounded by validation, but a saturated sum beats a panic.

@@ -51,6 +51,15 @@ const NEWTON_STEPS: usize = 30;
 /// Amounts below this are rounding residue, not money (a millionth of a unit).
 const DUST: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
 
+/// The flow, or zero when it is rounding residue below a millionth of a unit.
+pub fn without_dust(flow: Decimal) -> Decimal {
+    if flow.abs() < DUST {
+        Decimal::ZERO
+    } else {
+        flow
+    }
+}
+
 /// The IRR of `flows` (year 0 first). With several roots the one closest
 /// to `reference_rate` (the party's discount rate) is chosen, ties going to
 /// the lower. Zero flows are neither in- nor outflows. Rates are rounded to
@@ -60,10 +69,7 @@ const DUST: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
 /// rounding dust and count as zero: left in, a 1e−24 "inflow" ahead of real
 /// outflows makes an IRR of thousands of percent appear.
 pub fn irr(flows: &[Decimal], reference_rate: Decimal) -> IrrOutcome {
-    let flows: Vec<Decimal> = flows
-        .iter()
-        .map(|f| if f.abs() < DUST { Decimal::ZERO } else { *f })
-        .collect();
+    let flows: Vec<Decimal> = flows.iter().copied().map(without_dust).collect();
     let flows = flows.as_slice();
     if !flows.iter().any(|f| *f < Decimal::ZERO) {
         return IrrOutcome::NoOutflow;

@@ -6,6 +6,6 @@ mod irr;
 mod metrics;
 mod npv;
 
-pub use irr::{IrrOutcome, irr};
+pub use irr::{IrrOutcome, irr, without_dust};
 pub use metrics::{Payback, moic, payback_year};
 pub use npv::{discount_factors, npv};
