@@ -23,6 +23,17 @@ pub enum Command {
         /// `text` for a person, `json` for tools (decimals as strings, at most 6 places).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Re-evaluate on the shipped market preset of this country (ISO code, e.g. KE):
+        /// its values replace the deal's market values; the plan is unchanged.
+        #[arg(long, value_name = "COUNTRY")]
+        market: Option<String>,
+        /// With --market: today's spot rate, local currency per reporting-currency unit,
+        /// for a preset without one; local-currency amounts are converted at it.
+        #[arg(long, value_name = "RATE", requires = "market")]
+        fx_spot: Option<rust_decimal::Decimal>,
+        /// The day the market data's age is measured on, instead of the system clock.
+        #[arg(long, value_name = "YYYY-MM-DD", hide = true)]
+        today: Option<String>,
     },
     /// Check a deal file: print "valid: <name>" and its warnings, or every error.
     Validate {

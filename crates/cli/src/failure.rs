@@ -21,6 +21,9 @@ pub enum Failure {
     },
     /// The file was read but is not a valid deal.
     InvalidDeal { file: PathBuf, error: DealError },
+    /// The command line asks for something that does not exist (an unknown market, a bad
+    /// date); the message says what is allowed.
+    Usage(String),
     /// The result could not be produced or written.
     Output(String),
 }
@@ -37,7 +40,7 @@ impl Failure {
     /// The exit status for this failure.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Self::Unreadable { .. } => ExitCode::from(EXIT_USAGE),
+            Self::Unreadable { .. } | Self::Usage(_) => ExitCode::from(EXIT_USAGE),
             Self::InvalidDeal { .. } | Self::Output(_) => ExitCode::from(EXIT_INVALID),
         }
     }
@@ -59,7 +62,7 @@ impl Failure {
                 let _ = write!(out, "jv: {} is not a valid deal: {error}", file.display());
                 out
             }
-            Self::Output(message) => format!("jv: {message}"),
+            Self::Usage(message) | Self::Output(message) => format!("jv: {message}"),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The evaluation as JSON for tools.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::failure::Failure;
+use crate::market::MarketData;
 
 /// Decimal places kept in the JSON output.
 const PLACES: u32 = 6;
@@ -18,12 +19,40 @@ const TEXT_KEYS: &[&str] = &[
     "path",
     "message",
     "milestone",
+    "source",
+    "field",
+    "as_of",
+    "country",
+    "version",
 ];
 
-/// The evaluation as pretty-printed JSON, decimals rounded for tools.
-pub fn render(evaluation: &jv_engine::Evaluation) -> Result<String, Failure> {
+/// The evaluation as pretty-printed JSON, decimals rounded for tools, with the market data's
+/// age (`data_age`) and, after `--market`, the preset applied (`market_preset`).
+pub fn render(evaluation: &jv_engine::Evaluation, market: &MarketData) -> Result<String, Failure> {
     let mut value = serde_json::to_value(evaluation)
         .map_err(|error| Failure::Output(format!("cannot write the evaluation: {error}")))?;
+    if let Value::Object(top) = &mut value {
+        let stale: Vec<Value> = market
+            .stale
+            .iter()
+            .map(|s| json!({ "field": s.field, "as_of": s.as_of, "months_old": s.months_old }))
+            .collect();
+        top.insert("data_age".to_owned(), Value::Array(stale));
+        if let Some(preset) = &market.preset {
+            let unknown: Vec<&str> = preset.unknown.iter().map(|(f, _)| f.as_str()).collect();
+            top.insert(
+                "market_preset".to_owned(),
+                json!({
+                    "country": preset.country,
+                    "version": preset.version,
+                    "unknown": unknown,
+                    "cleared": preset.cleared,
+                    "moved": preset.moved,
+                    "rebased": preset.rebased,
+                }),
+            );
+        }
+    }
     round_decimals(&mut value);
     serde_json::to_string_pretty(&value)
         .map_err(|error| Failure::Output(format!("cannot write the evaluation: {error}")))
@@ -87,7 +116,6 @@ fn is_decimal_numeral(text: &str) -> bool {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn decimals_are_rounded_to_six_places_and_normalised() {

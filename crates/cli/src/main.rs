@@ -8,7 +8,9 @@ mod failure;
 mod format;
 mod json;
 mod load;
+mod market;
 mod text;
+mod today;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -35,13 +37,29 @@ fn main() -> ExitCode {
 /// Runs one command and returns what it prints on success.
 fn run(command: Command) -> Result<String, Failure> {
     match command {
-        Command::Evaluate { file, format } => {
-            let deal = load::deal(&file)?;
+        Command::Evaluate {
+            file,
+            format,
+            market,
+            fx_spot,
+            today,
+        } => {
+            // Checked before the file is read: a usage error comes first.
+            let today = match today {
+                Some(given) => today::given(&given)?,
+                None => today::from_clock(),
+            };
+            let mut deal = load::deal(&file)?;
+            let preset = match market {
+                Some(country) => Some(market::swap(&mut deal, &country, fx_spot)?),
+                None => None,
+            };
             let evaluation =
                 jv_engine::evaluate(&deal).map_err(|error| Failure::invalid(&file, error))?;
+            let data = market::MarketData::of(&deal, today, preset);
             match format {
-                Format::Text => Ok(text::report(&evaluation)),
-                Format::Json => json::render(&evaluation),
+                Format::Text => Ok(text::report(&evaluation, &data)),
+                Format::Json => json::render(&evaluation, &data),
             }
         }
         Command::Validate { file } => {
@@ -52,6 +70,10 @@ fn run(command: Command) -> Result<String, Failure> {
             for warning in &evaluation.warnings {
                 out.push_str(&text::warnings::line(warning));
                 out.push('\n');
+                if let Some(source) = text::warnings::source_line(warning) {
+                    out.push_str(&source);
+                    out.push('\n');
+                }
             }
             Ok(out)
         }

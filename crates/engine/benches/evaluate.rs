@@ -1,11 +1,14 @@
-//! Time to read and evaluate the Kenya example deal, over its own 10 years and over 30.
+//! Time to read and evaluate the Kenya example deal, over its own 10 years and over 30, and
+//! with every kind of market rule tripped (the guardrails' cost).
 //!
 //! `cargo bench -p jv-engine`; target: under 100 µs for the 10-year evaluation.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use divan::{Bencher, black_box};
+use jv_engine::model::{DutyBase, MarketRule, RuleBasis};
 use jv_engine::{Deal, evaluate, read_deal};
+use rust_decimal::Decimal;
 
 const KENYA: &str = include_str!("../../../examples/kenya-e3w-ckd.jvdeal");
 
@@ -32,5 +35,45 @@ fn read_kenya() -> Deal {
 #[divan::bench(args = [10, 30])]
 fn evaluate_kenya(bencher: Bencher, horizon: u32) {
     let deal = kenya(horizon);
+    bencher.bench_local(|| evaluate(black_box(&deal)).unwrap());
+}
+
+/// The Kenya example with one rule of every kind, each of which it breaks.
+fn kenya_with_rules() -> Deal {
+    let mut deal = kenya(10);
+    let basis = RuleBasis {
+        summary: "A rule".to_owned(),
+        source: "https://example.org/rule".to_owned(),
+        as_of: "2025-01".to_owned(),
+    };
+    deal.market.rules = vec![
+        MarketRule::TechnologyFeesRefusedOnCkd {
+            basis: basis.clone(),
+        },
+        MarketRule::ForeignTradeLicence {
+            max_foreign_share: Some(Decimal::ZERO),
+            min_foreign_investment: Some(Decimal::from(100_000_000)),
+            basis: basis.clone(),
+        },
+        MarketRule::CapitalImportNeedsCashOrGoods {
+            basis: basis.clone(),
+        },
+        MarketRule::RepatriationRestricted {
+            basis: basis.clone(),
+        },
+        MarketRule::DutyChange {
+            applies_to: DutyBase::Kits,
+            rate: Decimal::new(35, 2),
+            effective: "2026-07-01".to_owned(),
+            basis,
+        },
+    ];
+    assert!(evaluate(&deal).unwrap().warnings.len() >= 5);
+    deal
+}
+
+#[divan::bench]
+fn evaluate_kenya_with_rules(bencher: Bencher) {
+    let deal = kenya_with_rules();
     bencher.bench_local(|| evaluate(black_box(&deal)).unwrap());
 }

@@ -7,6 +7,7 @@ pub mod evaluation;
 pub mod exit_value;
 pub mod file;
 pub mod finance;
+mod guardrails;
 pub mod jv_metrics;
 pub mod model;
 pub mod operations;

@@ -71,4 +71,7 @@ pub struct Warning {
     pub message: String,
     /// The field it concerns.
     pub path: String,
+    /// The rule's source when the warning comes from a market rule (a guardrail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::exit_value::ExitValue;
+use crate::guardrails::{Evaluated, guardrails, market_name, pct, value_source};
 use crate::model::{ContributionKind, Deal, RoyaltyCapKind, Valuation};
 use crate::operations::Operations;
 use crate::problem::Warning;
@@ -17,15 +18,12 @@ const REAL_FX_DRIFT: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 /// A fall in gross margin of more than this many points over the horizon is flagged.
 const MARGIN_EROSION: Decimal = Decimal::from_parts(10, 0, 0, false, 2);
 
-fn pct(rate: Decimal) -> String {
-    format!("{:.1} %", rate * Decimal::ONE_HUNDRED)
-}
-
 fn warn(code: &'static str, path: impl Into<String>, message: String) -> Warning {
     Warning {
         code,
         message,
         path: path.into(),
+        source: None,
     }
 }
 
@@ -42,6 +40,13 @@ pub fn warnings(
     double_payment(deal, &mut out);
     royalty_cap(deal, ops, &mut out);
     foreign_share(deal, proj, &mut out);
+    let evaluated = Evaluated {
+        deal,
+        values,
+        proj,
+        parties,
+    };
+    guardrails(&evaluated, &mut out);
     cash(proj, &mut out);
     market_drift(deal, ops, &mut out);
     for v in values.iter().filter(|v| v.floored) {
@@ -150,25 +155,27 @@ fn royalty_cap(deal: &Deal, ops: &Operations, out: &mut Vec<Warning>) {
         RoyaltyCapKind::Deductibility => "the excess is paid but not deductible for the JV",
         RoyaltyCapKind::Approval => "a rate above it needs the regulator's approval",
     };
-    out.push(warn(
-        "royalty_above_cap",
-        "agreements.licence.royalty_rate",
+    let change = if cap.covers_fees {
         format!(
-            "{what} {} of net sales, above {}'s cap of {}: {consequence}. Lower it to {} or move value into equity or kit margin.",
-            pct(effective),
-            market_name(deal),
-            pct(cap.rate),
+            "Lower the royalty rate or the technical fee until together they stay within {}",
             pct(cap.rate)
-        ),
-    ));
-}
-
-fn market_name(deal: &Deal) -> &str {
-    if deal.market.name.is_empty() {
-        &deal.market.country
+        )
     } else {
-        &deal.market.name
-    }
+        format!("Lower the royalty rate to {}", pct(cap.rate))
+    };
+    out.push(Warning {
+        source: value_source(deal, "royalty_cap"),
+        ..warn(
+            "royalty_above_cap",
+            "agreements.licence.royalty_rate",
+            format!(
+                "{what} {} of net sales, above {}'s cap of {}: {consequence}. {change}, and move the value into equity or the kit margin.",
+                pct(effective),
+                market_name(deal),
+                pct(cap.rate),
+            ),
+        )
+    });
 }
 
 fn foreign_share(deal: &Deal, proj: &Projection, out: &mut Vec<Warning>) {
@@ -191,16 +198,20 @@ fn foreign_share(deal: &Deal, proj: &Projection, out: &mut Vec<Warning>) {
         worst = worst.max(foreign / total);
     }
     if worst > limit {
-        out.push(warn(
-            "foreign_share_above_limit",
-            "equity",
-            format!(
-                "Foreign parties hold up to {} of the JV, above {}'s limit of {} for this sector. Give local partners more shares.",
-                pct(worst),
-                market_name(deal),
-                pct(limit)
-            ),
-        ));
+        out.push(Warning {
+            source: value_source(deal, "foreign_ownership_limit"),
+            ..warn(
+                "foreign_share_above_limit",
+                "equity",
+                format!(
+                    "Foreign parties hold up to {} of the JV, above {}'s limit of {} for this sector. Give local partners at least {} of the shares throughout (a negotiated split, or local partners joining capital calls), or bring in a local investor.",
+                    pct(worst),
+                    market_name(deal),
+                    pct(limit),
+                    pct(Decimal::ONE - limit),
+                ),
+            )
+        });
     }
 }
 

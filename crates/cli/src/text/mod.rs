@@ -3,6 +3,7 @@
 mod cap_table;
 mod channels;
 mod contributions;
+mod data_age;
 mod header;
 mod history;
 mod jv;
@@ -13,13 +14,15 @@ pub mod warnings;
 
 use jv_engine::Evaluation;
 
+use crate::market::MarketData;
+
 /// Widest line the report aims for; wider tables wrap into blocks.
 pub const MAX_WIDTH: usize = 120;
 
 /// The full report.
-pub fn report(evaluation: &Evaluation) -> String {
+pub fn report(evaluation: &Evaluation, market: &MarketData) -> String {
     let sections = [
-        Some(header::render(evaluation)),
+        Some(header::render(evaluation, market.preset.as_ref())),
         Some(cap_table::render(evaluation)),
         contributions::render(evaluation),
         history::render(evaluation),
@@ -27,6 +30,7 @@ pub fn report(evaluation: &Evaluation) -> String {
         Some(returns::render(evaluation)),
         Some(channels::render(evaluation)),
         Some(jv::render(evaluation)),
+        Some(data_age::render(market)),
         Some(warnings::render(evaluation)),
     ];
     sections

@@ -16,7 +16,15 @@ pub fn line(warning: &Warning) -> String {
     }
 }
 
-/// The warnings section, each wrapped to the report's width.
+/// The source of a guardrail warning, on its own line under it: `    Source: <url>`.
+pub fn source_line(warning: &Warning) -> Option<String> {
+    warning
+        .source
+        .as_ref()
+        .map(|source| format!("    Source: {source}"))
+}
+
+/// The warnings section, each wrapped to the report's width, a guardrail's source under it.
 pub fn render(e: &Evaluation) -> String {
     if e.warnings.is_empty() {
         return super::title("Warnings: none");
@@ -29,6 +37,11 @@ pub fn render(e: &Evaluation) -> String {
         {
             out.push_str(if i == 0 { "" } else { "    " });
             out.push_str(&text);
+            out.push('\n');
+        }
+        if let Some(source) = source_line(warning) {
+            // A URL is not broken across lines, so it stays clickable.
+            out.push_str(&source);
             out.push('\n');
         }
     }

@@ -221,12 +221,7 @@ impl<'s> Walker<'s> {
         if let Some(Value::Array(allowed)) = rules.get("enum") {
             if !allowed.contains(value) {
                 let placeholder = self.placeholder(original, depth);
-                self.fail(
-                    path,
-                    format!("must be one of {}", list(allowed)),
-                    placeholder,
-                    parent(path),
-                );
+                self.fail(path, one_of(allowed, value), placeholder, parent(path));
             }
             return;
         }
@@ -340,12 +335,7 @@ impl<'s> Walker<'s> {
         if let Some(constants) = constants {
             if !constants.contains(&value) {
                 let placeholder = self.placeholder(original, depth);
-                self.fail(
-                    path,
-                    format!("must be one of {}", list(constants)),
-                    placeholder,
-                    parent(path),
-                );
+                self.fail(path, one_of(constants, value), placeholder, parent(path));
             }
             return;
         }
@@ -361,8 +351,8 @@ impl<'s> Walker<'s> {
             let message = match fields.get(tag) {
                 None => format!("is required: one of {}", list(names)),
                 Some(given) => match branches.iter().find(|b| tag_value(b, tag) == Some(given)) {
-                    Some(branch) => return self.walk(branch, value, path, depth + 1),
-                    None => format!("must be one of {}", list(names)),
+                    Some(branch) => return self.variant(branch, value, path, depth, tag, given),
+                    None => one_of(names, given),
                 },
             };
             self.found
@@ -407,6 +397,39 @@ impl<'s> Walker<'s> {
                     placeholder,
                     path,
                 );
+            }
+        }
+    }
+
+    /// Walks one variant of a tagged enum. A field the variant requires says which variant
+    /// requires it, since the same field is optional or unknown in the others.
+    fn variant(
+        &mut self,
+        branch: &'s Value,
+        value: &Value,
+        path: &[Seg],
+        depth: usize,
+        tag: &str,
+        given: &Value,
+    ) {
+        let before = self.found.errors.len();
+        self.walk(branch, value, path, depth + 1);
+        let own = render(path);
+        let name = list([given]);
+        for error in &mut self.found.errors[before..] {
+            let direct = error
+                .path
+                .strip_prefix(own.as_str())
+                .and_then(|rest| {
+                    if own.is_empty() {
+                        Some(rest)
+                    } else {
+                        rest.strip_prefix('.')
+                    }
+                })
+                .is_some_and(|field| !field.contains(['.', '[']));
+            if direct && error.message == "is required" {
+                error.message = format!("is required when {tag} is \"{name}\"");
             }
         }
     }
@@ -602,6 +625,20 @@ fn list<'a>(values: impl IntoIterator<Item = &'a Value>) -> String {
         })
         .collect();
     names.join(", ")
+}
+
+/// "must be one of …" for a name that is not allowed, with the closest allowed name when the
+/// given one looks like a slip of it.
+fn one_of<'a>(allowed: impl IntoIterator<Item = &'a Value> + Clone, given: &Value) -> String {
+    let names = list(allowed.clone());
+    let near = given.as_str().and_then(|word| {
+        let candidates: Vec<&str> = allowed.into_iter().filter_map(Value::as_str).collect();
+        closest(word, candidates)
+    });
+    match near {
+        Some(near) => format!("must be one of {names}; did you mean \"{near}\"?"),
+        None => format!("must be one of {names}"),
+    }
 }
 
 /// The property every branch fixes with a `const`: the tag of an internally tagged enum.

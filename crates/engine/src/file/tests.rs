@@ -166,7 +166,7 @@ fn unknown_enum_values_list_the_allowed_ones() {
             ),
             FieldError::new(
                 "equity.mode",
-                "must be one of contribution_based, negotiated"
+                "must be one of contribution_based, negotiated; did you mean \"negotiated\"?"
             ),
         ]
     );
@@ -206,6 +206,164 @@ fn errors_inside_a_tagged_variant_are_about_that_variant() {
         "exit.multiple",
         "must be a decimal number written as a string, like \"0.25\"",
     );
+}
+
+#[test]
+fn a_missing_field_of_a_tagged_variant_names_the_variant() {
+    let mut v = minimal_value();
+    v["exit"] = json!({ "method": "ebitda_multiple" });
+    only(
+        &v,
+        "exit.multiple",
+        "is required when method is \"ebitda_multiple\"",
+    );
+}
+
+fn basis() -> Value {
+    json!({
+        "summary": "NOTAP refuses royalties and technical fees on plain CKD assembly",
+        "source": "https://notap.gov.ng/content/guidelines",
+        "as_of": "2023"
+    })
+}
+
+/// The minimal deal with a preset reference, one sourced value and the given rules.
+fn with_rules(rules: Value) -> Value {
+    let mut v = minimal_value();
+    v["market"]["preset"] = json!({ "country": "NG", "version": "2025-06" });
+    v["market"]["provenance"] = json!([
+        { "field": "corporate_tax_rate", "source": "https://taxsummaries.pwc.com/nigeria", "as_of": "2025-01-15" }
+    ]);
+    v["market"]["rules"] = rules;
+    v
+}
+
+#[test]
+fn market_rules_preset_and_provenance_read() {
+    let v = with_rules(json!([
+        { "kind": "technology_fees_refused_on_ckd", "basis": basis() },
+        { "kind": "foreign_trade_licence", "min_foreign_investment": "1000000", "basis": basis() },
+        { "kind": "capital_import_needs_cash_or_goods", "basis": basis() },
+        { "kind": "repatriation_restricted", "basis": basis() },
+        { "kind": "duty_change", "applies_to": "kits", "rate": "0.35", "effective": "2026-07-01", "basis": basis() }
+    ]));
+    let deal = read_deal(&v.to_string()).unwrap();
+    assert_eq!(deal.market.rules.len(), 5);
+    assert_eq!(deal.market.preset.as_ref().unwrap().version, "2025-06");
+    assert_eq!(deal.market.provenance[0].as_of, "2025-01-15");
+    // Written back, the new fields keep their shape; an empty list is left out.
+    let written = serde_json::to_value(&deal).unwrap();
+    assert_eq!(written["market"]["rules"][4]["kind"], "duty_change");
+    assert_eq!(
+        written["market"]["rules"][1]["max_foreign_share"],
+        Value::Null
+    );
+    let plain = serde_json::to_value(read_deal(MINIMAL).unwrap()).unwrap();
+    for key in ["preset", "provenance", "rules"] {
+        assert!(plain["market"].get(key).is_none(), "{key} is left out");
+    }
+}
+
+#[test]
+fn an_unknown_rule_kind_suggests_the_near_one() {
+    let v = with_rules(json!([
+        { "kind": "technology_fee_refused_on_ckd", "basis": basis() },
+        { "kind": "embargo", "basis": basis() }
+    ]));
+    let kinds = "technology_fees_refused_on_ckd, foreign_trade_licence, capital_import_needs_cash_or_goods, repatriation_restricted, duty_change";
+    assert_eq!(
+        errors(&v),
+        vec![
+            FieldError::new(
+                "market.rules[0].kind",
+                format!("must be one of {kinds}; did you mean \"technology_fees_refused_on_ckd\"?")
+            ),
+            FieldError::new("market.rules[1].kind", format!("must be one of {kinds}")),
+        ]
+    );
+    let v = with_rules(json!([{ "basis": basis() }]));
+    only(
+        &v,
+        "market.rules[0].kind",
+        &format!("is required: one of {kinds}"),
+    );
+}
+
+#[test]
+fn missing_and_misplaced_fields_of_a_rule_name_its_kind() {
+    let mut incomplete = basis();
+    incomplete.as_object_mut().unwrap().remove("source");
+    let v = with_rules(json!([
+        { "kind": "duty_change", "applies_to": "kit", "rate": "0.35", "basis": basis() },
+        { "kind": "repatriation_restricted", "max_foreign_share": "0.49", "basis": incomplete }
+    ]));
+    assert_eq!(
+        errors(&v),
+        vec![
+            FieldError::new(
+                "market.rules[0].applies_to",
+                "must be one of kits, vehicles; did you mean \"kits\"?"
+            ),
+            FieldError::new(
+                "market.rules[0].effective",
+                "is required when kind is \"duty_change\""
+            ),
+            FieldError::new(
+                "market.rules[1].max_foreign_share",
+                "unknown field \"max_foreign_share\"; the fields allowed here are kind, basis"
+            ),
+            FieldError::new("market.rules[1].basis.source", "is required"),
+        ]
+    );
+}
+
+#[test]
+fn a_broken_rule_does_not_produce_follow_on_errors_but_others_survive() {
+    // The unknown kind is repaired with a placeholder rule whose empty basis says nothing;
+    // the bad date of the next rule is still reported.
+    let mut late = basis();
+    late["as_of"] = json!("last year");
+    let v = with_rules(json!([
+        { "kind": "embargo", "basis": basis() },
+        { "kind": "repatriation_restricted", "basis": late }
+    ]));
+    let found = errors(&v);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].path, "market.rules[0].kind");
+    assert_eq!(
+        found[1],
+        FieldError::new(
+            "market.rules[1].basis.as_of",
+            "must be the date the source states, written YYYY-MM-DD, YYYY-MM or YYYY, like \"2025-02\"; it is \"last year\""
+        )
+    );
+}
+
+#[test]
+fn preset_and_provenance_have_their_shape() {
+    let mut v = with_rules(json!([]));
+    v["market"]["preset"] = json!("KE");
+    v["market"]["provenance"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("as_of");
+    v["market"]["provenance"][0]["asof"] = json!("2025");
+    assert_eq!(
+        errors(&v),
+        vec![
+            FieldError::new(
+                "market.preset",
+                "must be a group of fields in braces { … }, or null"
+            ),
+            FieldError::new(
+                "market.provenance[0].asof",
+                "unknown field \"asof\"; did you mean \"as_of\"?"
+            ),
+        ]
+    );
+    v["market"]["preset"] = Value::Null;
+    v["market"]["provenance"] = json!([]);
+    assert!(read_deal(&v.to_string()).is_ok());
 }
 
 #[test]

@@ -2,6 +2,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::rules::{MarketRule, PresetRef, ValueSource};
+
 /// The market the JV operates in: the facts and rules of one country.
 ///
 /// A later preset fills this block; the deal always keeps its own copy of the values.
@@ -73,6 +75,15 @@ pub struct Market {
     /// Where the values came from (shown in the memo).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// The preset the values were copied from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<PresetRef>,
+    /// Source and as-of date of each value copied from a preset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<ValueSource>,
+    /// The market's rules the deal is checked against (guardrails).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<MarketRule>,
 }
 
 fn yes() -> bool {

@@ -8,6 +8,7 @@ mod exit;
 mod market;
 mod party;
 mod plan;
+mod rules;
 
 pub use agreements::{Agreements, Distribution, KitSupply, Licence};
 pub use deal::{Deal, Equity, Financing, Loan, NegotiatedShare, SCHEMA_VERSION, SplitMode};
@@ -17,3 +18,4 @@ pub use market::{
 };
 pub use party::{Contribution, ContributionKind, Party, Role, Tranche, Valuation};
 pub use plan::{CapexItem, Plan, Units, WorkingCapital};
+pub use rules::{DutyBase, MarketRule, PresetRef, RuleBasis, ValueSource};

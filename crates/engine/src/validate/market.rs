@@ -44,6 +44,7 @@ impl Check<'_> {
         if let Some(limit) = market.foreign_ownership_limit {
             self.fraction("market.foreign_ownership_limit", limit);
         }
+        self.market_rules();
     }
 
     fn withholding(&mut self, path: &str, withholding: &Withholding) {

@@ -12,6 +12,7 @@ mod financing;
 mod market;
 mod parties;
 mod plan;
+mod rules;
 
 pub use bounds::{
     MAX_AMOUNT, MAX_COMPOUNDING, MAX_DISCOUNT_RATE, MAX_EXIT_MULTIPLE, MAX_FX, MAX_HORIZON_YEARS,
