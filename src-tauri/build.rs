@@ -25,6 +25,14 @@ const COMMANDS: &[&str] = &[
     "startup_file",
     "import_deal_file",
     "export_deal_file",
+    "market_presets",
+    "market_preset",
+    "apply_market_preset",
+    "save_market_preset",
+    "accept_shipped_preset",
+    "preset_status",
+    "templates",
+    "new_deal_from_template",
 ];
 
 fn main() {

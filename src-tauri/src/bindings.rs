@@ -34,6 +34,14 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::startup_file,
             commands::import_deal_file,
             commands::export_deal_file,
+            commands::market_presets,
+            commands::market_preset,
+            commands::apply_market_preset,
+            commands::save_market_preset,
+            commands::accept_shipped_preset,
+            commands::preset_status,
+            commands::templates,
+            commands::new_deal_from_template,
         ])
         // Share counts (u64) stay far below 2^53, so they are exact as JavaScript numbers.
         .dangerously_cast_bigints_to_number()

@@ -3,14 +3,20 @@
 
 use std::path::PathBuf;
 
-use jv_store::{DealFilter, DealListItem, Draft, VersionDiff, VersionMeta, VersionRecord};
+use jv_markets::MarketPreset;
+use jv_store::{
+    DealFilter, DealListItem, Draft, PresetSummary, VersionDiff, VersionMeta, VersionRecord,
+};
+use rust_decimal::Decimal;
 use tauri::State;
 
 use crate::api::evaluate::EvaluateOutcome;
 use crate::api::examples::ExampleDeal;
 use crate::api::files::ImportedDeal;
+use crate::api::presets::{AppliedPreset, PresetStatus};
 use crate::api::settings::{AppSettings, SettingKey};
-use crate::api::{deals, evaluate, examples, files, settings};
+use crate::api::{deals, evaluate, examples, files, presets, settings, templates};
+use crate::calendar::today;
 use crate::error::AppError;
 use crate::state::{AppState, AppStatus};
 
@@ -23,11 +29,11 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus> {
     Ok(state.status())
 }
 
-/// Evaluates the deal being edited.
+/// Evaluates the deal being edited, with the market values older than a year.
 #[tauri::command]
 #[specta::specta]
 pub async fn evaluate_deal(deal_json: String) -> Result<EvaluateOutcome> {
-    Ok(evaluate::evaluate_deal(&deal_json))
+    Ok(evaluate::evaluate_deal(&deal_json, &today()))
 }
 
 /// The example deals.
@@ -211,4 +217,80 @@ pub async fn startup_file(state: State<'_, AppState>) -> Result<Option<String>> 
 #[specta::specta]
 pub async fn export_deal_file(path: String, deal_json: String) -> Result<()> {
     files::export_deal_file(&PathBuf::from(path), &deal_json)
+}
+
+/// Every market preset, for the market picker.
+#[tauri::command]
+#[specta::specta]
+pub async fn market_presets(state: State<'_, AppState>) -> Result<Vec<PresetSummary>> {
+    presets::market_presets(state.store()?).await
+}
+
+/// The preset in use for a country, with its sources and dates.
+#[tauri::command]
+#[specta::specta]
+pub async fn market_preset(state: State<'_, AppState>, country: String) -> Result<MarketPreset> {
+    presets::market_preset(state.store()?, &country).await
+}
+
+/// Applies a country's preset to the deal being edited and lists what changed; `fx_spot` is
+/// the user's rate for a new currency the preset has no spot rate for.
+#[tauri::command]
+#[specta::specta]
+pub async fn apply_market_preset(
+    state: State<'_, AppState>,
+    deal_json: String,
+    country: String,
+    fx_spot: Option<Decimal>,
+) -> Result<AppliedPreset> {
+    presets::apply_market_preset(state.store()?, &deal_json, &country, fx_spot).await
+}
+
+/// Saves the user's own preset (edited, or for a new country).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_market_preset(
+    state: State<'_, AppState>,
+    preset: MarketPreset,
+) -> Result<PresetSummary> {
+    presets::save_market_preset(state.store()?, &preset).await
+}
+
+/// Drops the user's copy of a preset and uses the newest shipped one.
+#[tauri::command]
+#[specta::specta]
+pub async fn accept_shipped_preset(
+    state: State<'_, AppState>,
+    country: String,
+) -> Result<PresetSummary> {
+    presets::accept_shipped_preset(state.store()?, &country).await
+}
+
+/// Which preset the deal's market came from, and whether a newer one is in use.
+#[tauri::command]
+#[specta::specta]
+pub async fn preset_status(
+    state: State<'_, AppState>,
+    deal_json: String,
+) -> Result<Option<PresetStatus>> {
+    presets::preset_status(state.store()?, &deal_json).await
+}
+
+/// The deal templates "New deal" offers.
+#[tauri::command]
+#[specta::specta]
+pub async fn templates() -> Result<Vec<ExampleDeal>> {
+    templates::templates()
+}
+
+/// A new deal from a template with a country's preset applied (`fx_spot` as above).
+#[tauri::command]
+#[specta::specta]
+pub async fn new_deal_from_template(
+    state: State<'_, AppState>,
+    template_id: String,
+    country: String,
+    fx_spot: Option<Decimal>,
+) -> Result<ExampleDeal> {
+    templates::new_deal_from_template(state.store()?, &template_id, &country, fx_spot).await
 }

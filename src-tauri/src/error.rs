@@ -17,6 +17,12 @@ pub enum ErrorCode {
     NotFound,
     /// The deal has invalid fields, listed in `fields`.
     InvalidDeal,
+    /// The market preset breaks the preset rules (each problem in `fields`, at its key), or a
+    /// stored one no longer reads.
+    InvalidPreset,
+    /// The new market's currency differs and its preset has no spot rate: ask the user for
+    /// today's rate (or the rate given is not above zero).
+    NeedsFxSpot,
     /// The file was saved by a newer JV Studio.
     NewerFile,
     /// The file could not be read or written.
@@ -54,7 +60,8 @@ impl From<StoreError> for AppError {
             "newer_database" => ErrorCode::NewerDatabase,
             "not_found" => ErrorCode::NotFound,
             "invalid_deal" => ErrorCode::InvalidDeal,
-            "not_a_jv_database" | "corrupt" => ErrorCode::DatabaseUnavailable,
+            "invalid_preset" => ErrorCode::InvalidPreset,
+            "not_jv_database" | "corrupt" => ErrorCode::DatabaseUnavailable,
             _ => ErrorCode::Internal,
         };
         Self::new(code, error.to_string())

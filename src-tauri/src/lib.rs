@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod bindings;
+pub mod calendar;
 pub mod commands;
 pub mod error;
 pub mod state;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use jv_store::Store;
+use jv_store::{Store, StoreError};
 use serde::Serialize;
 
 use crate::error::{AppError, ErrorCode};
@@ -38,9 +38,10 @@ pub struct AppStatus {
 }
 
 impl AppState {
-    /// Opens (or creates) the database at `path`; a failure is kept and shown, not fatal.
+    /// Opens (or creates) the database at `path` and loads the shipped market presets into
+    /// it; a failure is kept and shown, not fatal.
     pub async fn open(path: PathBuf) -> Self {
-        let store = Store::open(&path).await.map_err(AppError::from);
+        let store = open_store(&path).await.map_err(AppError::from);
         Self {
             path,
             store,
@@ -85,6 +86,17 @@ impl AppState {
             database_error: self.store.as_ref().err().cloned(),
         }
     }
+}
+
+/// Opens the store and brings its shipped presets up to this build's: new countries and newer
+/// versions come in, the user's own presets stay in use.
+async fn open_store(path: &Path) -> Result<Store, StoreError> {
+    let store = Store::open(path).await?;
+    if let Err(error) = store.sync_shipped_presets(&jv_markets::shipped()).await {
+        store.close().await;
+        return Err(error);
+    }
+    Ok(store)
 }
 
 /// The first command-line argument that is not an option: a deal file to open.

@@ -9,6 +9,8 @@ use jv_studio::error::ErrorCode;
 use jv_studio::state::AppState;
 
 const KENYA: &str = include_str!("../../examples/kenya-e3w-ckd.jvdeal");
+/// A fixed "today" for the data age, so no result depends on when the tests run.
+const TODAY: &str = "2026-11-29";
 
 fn with_dealer_margin(margin: &str) -> String {
     let text = KENYA.replacen(
@@ -21,8 +23,8 @@ fn with_dealer_margin(margin: &str) -> String {
 }
 
 fn dealer_cash_irr(deal_json: &str) -> String {
-    match evaluate_deal(deal_json) {
-        EvaluateOutcome::Evaluated { evaluation } => {
+    match evaluate_deal(deal_json, TODAY) {
+        EvaluateOutcome::Evaluated { evaluation, .. } => {
             let dealer = evaluation
                 .parties
                 .iter()
@@ -52,7 +54,7 @@ fn a_higher_dealer_margin_raises_the_dealers_irr() {
 
 #[test]
 fn an_invalid_deal_is_an_outcome_with_paths() {
-    let outcome = evaluate_deal(&with_dealer_margin("1.5"));
+    let outcome = evaluate_deal(&with_dealer_margin("1.5"), TODAY);
     let EvaluateOutcome::Invalid { errors } = outcome else {
         panic!("a 150 % dealer margin is invalid")
     };
@@ -61,7 +63,7 @@ fn an_invalid_deal_is_an_outcome_with_paths() {
 
 #[test]
 fn broken_json_is_one_error_for_the_whole_deal() {
-    let EvaluateOutcome::Invalid { errors } = evaluate_deal("{ not json") else {
+    let EvaluateOutcome::Invalid { errors } = evaluate_deal("{ not json", TODAY) else {
         panic!("not JSON")
     };
     assert_eq!(errors.len(), 1);
@@ -82,7 +84,7 @@ fn every_example_and_the_blank_deal_evaluate() {
     for example in all.iter().chain([&examples::blank_deal().unwrap()]) {
         assert!(
             matches!(
-                evaluate_deal(&example.deal_json),
+                evaluate_deal(&example.deal_json, TODAY),
                 EvaluateOutcome::Evaluated { .. }
             ),
             "{} evaluates",

@@ -6,7 +6,13 @@
 use std::path::{Path, PathBuf};
 
 use jv_studio::api::evaluate::evaluate_deal;
+use jv_studio::api::{presets, templates};
 use jv_studio::bindings;
+use jv_studio::state::AppState;
+use serde::Serialize;
+
+/// The "today" the fixtures' data age is computed for, so they do not change by the day.
+const FIXTURE_TODAY: &str = "2026-11-29";
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
@@ -55,13 +61,77 @@ fn ui_fixtures_are_current() {
         ),
     ] {
         let text = std::fs::read_to_string(repo(example)).unwrap();
-        let outcome = evaluate_deal(&text);
-        let mut json = serde_json::to_string_pretty(&outcome).unwrap();
-        json.push('\n');
+        let json = pretty(&evaluate_deal(&text, FIXTURE_TODAY));
         assert!(
             json.contains("\"status\": \"evaluated\""),
             "{example} evaluates"
         );
         check(&repo(fixture), &json);
     }
+}
+
+/// The commands' real answers for the market picker, the preset view, applying a preset and
+/// the e-three-wheeler template on Nigeria (with its guardrail and stale values) and on Kenya,
+/// for the UI's tests.
+#[tokio::test]
+async fn ui_preset_fixtures_are_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(dir.path().join("deals.db")).await;
+    let store = state.store().unwrap();
+    let kenya = std::fs::read_to_string(repo("examples/kenya-e3w-ckd.jvdeal")).unwrap();
+
+    // Every shipped preset by country code: markets/*.toml as the UI receives them.
+    let shipped: serde_json::Map<String, serde_json::Value> = jv_markets::shipped()
+        .into_iter()
+        .map(|p| (p.country.clone(), serde_json::to_value(&p).unwrap()))
+        .collect();
+    assert_eq!(shipped.len(), 16);
+    check(&repo("ui/tests/fixtures/presets.json"), &pretty(&shipped));
+    let list = presets::market_presets(store).await.unwrap();
+    check(
+        &repo("ui/tests/fixtures/market-presets.json"),
+        &pretty(&list),
+    );
+    let preset = presets::market_preset(store, "KE").await.unwrap();
+    check(
+        &repo("ui/tests/fixtures/market-preset-ke.json"),
+        &pretty(&preset),
+    );
+    // No preset has a spot rate: this stands for the rate a user types in.
+    let naira = Some(rust_decimal::Decimal::from(1500));
+    let applied = presets::apply_market_preset(store, &kenya, "NG", naira)
+        .await
+        .unwrap();
+    check(
+        &repo("ui/tests/fixtures/apply-ng-to-kenya.json"),
+        &pretty(&applied),
+    );
+    let all = templates::templates().unwrap();
+    check(&repo("ui/tests/fixtures/templates.json"), &pretty(&all));
+
+    for (country, fx_spot, guardrail) in [("NG", naira, true), ("KE", None, false)] {
+        let deal = templates::new_deal_from_template(store, "e3w-ckd-dealer", country, fx_spot)
+            .await
+            .unwrap();
+        let code = country.to_lowercase();
+        check(
+            &repo(&format!("ui/tests/fixtures/e3w-{code}-deal.json")),
+            &pretty(&deal),
+        );
+        let json = pretty(&evaluate_deal(&deal.deal_json, FIXTURE_TODAY));
+        assert_eq!(json.contains("technology_fee_refused_on_ckd"), guardrail);
+        assert!(json.contains("\"months_old\""));
+        check(
+            &repo(&format!("ui/tests/fixtures/e3w-{code}-evaluation.json")),
+            &json,
+        );
+    }
+    store.close().await;
+}
+
+/// Two-space indented JSON ending with a newline.
+fn pretty(value: &impl Serialize) -> String {
+    let mut json = serde_json::to_string_pretty(value).unwrap();
+    json.push('\n');
+    json
 }

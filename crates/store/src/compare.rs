@@ -1,5 +1,7 @@
 //! Comparing two versions: which inputs changed, and how each party's figures moved.
 
+use jv_engine::Deal;
+use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::types::{InputChange, PartyFigures, PartyMove, VersionDiff, VersionMeta};
@@ -56,6 +58,14 @@ impl Store {
     }
 }
 
+/// Every changed input between two deals, in file order (e.g. what applying a preset changed).
+pub fn diff_deals(before: &Deal, after: &Deal) -> Vec<InputChange> {
+    // A deal is plain data with string decimals and always serializes; null stands in for a
+    // failure that cannot happen rather than a panic.
+    let tree = |deal: &Deal| serde_json::to_value(deal).unwrap_or(Value::Null);
+    changes(&tree(before), &tree(after))
+}
+
 /// Every difference between two JSON trees, in the order of `before` then what `after` adds.
 pub(crate) fn changes(before: &Value, after: &Value) -> Vec<InputChange> {
     let mut out = Vec::new();
@@ -72,6 +82,9 @@ fn walk(path: String, before: Option<&Value>, after: Option<&Value>, out: &mut V
             }
         }
         (a, b) => {
+            if same_number(a, b) {
+                return;
+            }
             let (a, b) = (a.and_then(text), b.and_then(text));
             if a != b {
                 out.push(InputChange {
@@ -100,6 +113,16 @@ fn objects(path: &str, a: &Map<String, Value>, b: &Map<String, Value>, out: &mut
             walk(child(key), None, Some(value), out);
         }
     }
+}
+
+/// Whether both are decimals written differently but equal ("0.30" and "0.3"): a preset or
+/// a re-typed field that only changes how a number is written changes nothing.
+fn same_number(a: Option<&Value>, b: Option<&Value>) -> bool {
+    let number = |value: Option<&Value>| match value {
+        Some(Value::String(s)) => Decimal::from_str_exact(s).ok(),
+        _ => None,
+    };
+    matches!((number(a), number(b)), (Some(a), Some(b)) if a == b)
 }
 
 /// How a value is shown: strings without quotes, subtrees as compact JSON, null as absent.
@@ -242,6 +265,16 @@ mod tests {
                 change("units.first_year", Some("600"), None),
                 change("units.units", None, Some(r#"["1","2"]"#)),
             ]
+        );
+    }
+
+    #[test]
+    fn a_number_written_another_way_is_not_a_change() {
+        let before = json!({"rate": "0.30", "fx": "129", "name": "0.5"});
+        let after = json!({"rate": "0.3", "fx": "129.00", "name": "0.50 "});
+        assert_eq!(
+            changes(&before, &after),
+            [change("name", Some("0.5"), Some("0.50 "))]
         );
     }
 

@@ -45,6 +45,12 @@ pub enum StoreError {
         /// Which version and why.
         message: String,
     },
+    /// A market preset does not meet the preset file's rules, or a stored one no longer reads.
+    #[error("{message}")]
+    InvalidPreset {
+        /// Which preset and why.
+        message: String,
+    },
     /// Another writer held the database longer than the busy timeout.
     #[error(
         "the deal database is busy (another JV Studio window may be saving); try again: {message}"
@@ -76,6 +82,7 @@ impl StoreError {
             Self::NotFound { .. } => "not_found",
             Self::Corrupt { .. } => "corrupt",
             Self::InvalidDeal { .. } => "invalid_deal",
+            Self::InvalidPreset { .. } => "invalid_preset",
             Self::Busy { .. } => "busy",
             Self::Io { .. } => "io",
             Self::Database { .. } => "database",
@@ -168,6 +175,9 @@ mod tests {
             StoreError::InvalidDeal {
                 message: message.clone(),
             },
+            StoreError::InvalidPreset {
+                message: message.clone(),
+            },
             StoreError::Busy {
                 message: message.clone(),
             },
@@ -189,6 +199,7 @@ mod tests {
                 "not_found",
                 "corrupt",
                 "invalid_deal",
+                "invalid_preset",
                 "busy",
                 "io",
                 "database"

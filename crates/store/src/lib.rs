@@ -1,5 +1,6 @@
 //! JV Studio's deal database: deals with immutable numbered versions and the key figures the
-//! engine gave for each, drafts of unsaved work, and settings, in one SQLite file.
+//! engine gave for each, drafts of unsaved work, market presets and settings, in one SQLite
+//! file.
 
 mod compare;
 mod deals;
@@ -9,14 +10,17 @@ mod error;
 mod figures;
 mod open;
 mod preflight;
+mod presets;
 mod settings;
 mod types;
 mod versions;
 
+pub use compare::diff_deals;
 pub use decimal_text::DecimalText;
 pub use error::StoreError;
 pub use open::Store;
+pub use presets::version_order;
 pub use types::{
-    DealFilter, DealListItem, Draft, InputChange, PartyFigures, PartyMove, VersionDiff,
-    VersionMeta, VersionRecord,
+    DealFilter, DealListItem, Draft, InputChange, PartyFigures, PartyMove, PresetOrigin,
+    PresetSummary, VersionDiff, VersionMeta, VersionRecord,
 };

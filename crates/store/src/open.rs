@@ -159,6 +159,7 @@ mod tests {
                 "_sqlx_migrations",
                 "deals",
                 "drafts",
+                "market_presets",
                 "settings",
                 "version_figures",
                 "versions"
@@ -168,7 +169,7 @@ mod tests {
             .fetch_all(&store.pool)
             .await
             .unwrap();
-        assert_eq!(versions, [1]);
+        assert_eq!(versions, [1, 2]);
         store.close().await;
     }
 }

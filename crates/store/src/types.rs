@@ -137,3 +137,34 @@ pub struct Draft {
     /// The editor's state as given, possibly invalid.
     pub deal_json: String,
 }
+
+/// Where the preset in use for a country comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PresetOrigin {
+    /// The preset shipped with JV Studio.
+    Shipped,
+    /// The user's own copy (edited from a shipped one, or created for another country).
+    User,
+}
+
+/// One line of the market picker: a country's preset in use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PresetSummary {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub country: String,
+    /// Country name.
+    pub name: String,
+    /// ISO 4217 code of the local currency.
+    pub currency: String,
+    /// Version of the preset in use, e.g. "2025-02".
+    pub version: String,
+    /// Whether the preset in use is the shipped one or the user's.
+    pub origin: PresetOrigin,
+    /// A newer shipped version, offered over the user's copy until accepted.
+    pub newer_shipped: Option<String>,
+    /// When the user's copy was saved (UTC, ISO 8601); none for a shipped preset.
+    pub user_saved_at: Option<String>,
+}

@@ -45,7 +45,7 @@ async fn a_database_from_a_newer_jv_studio_is_refused_untouched() {
         error,
         StoreError::NewerDatabase {
             found: 99990101000000,
-            supported: 1
+            supported: 2
         }
     );
     assert_eq!(error.code(), "newer_database");

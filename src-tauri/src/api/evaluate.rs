@@ -1,6 +1,7 @@
-//! Live evaluation of the deal being edited.
+//! Live evaluation of the deal being edited, with the age of its market data.
 
 use jv_engine::{Evaluation, FieldError, evaluate, read_deal};
+use jv_markets::{StaleValue, stale_values};
 use serde::Serialize;
 
 use crate::error::AppError;
@@ -13,6 +14,8 @@ pub enum EvaluateOutcome {
     Evaluated {
         /// The results.
         evaluation: Box<Evaluation>,
+        /// Market values whose source is more than 12 months older than today.
+        data_age: Vec<StaleValue>,
     },
     /// The deal has invalid fields; each is at its path.
     Invalid {
@@ -21,13 +24,16 @@ pub enum EvaluateOutcome {
     },
 }
 
-/// Evaluates deal JSON as typed in the editor. Invalid input is an outcome, not an error:
-/// it is what the user sees while typing.
-pub fn evaluate_deal(deal_json: &str) -> EvaluateOutcome {
-    let result = read_deal(deal_json).and_then(|deal| evaluate(&deal));
+/// Evaluates deal JSON as typed in the editor, dating its market values against `today`
+/// (`YYYY-MM-DD`). Invalid input is an outcome, not an error: it is what the user sees while
+/// typing.
+pub fn evaluate_deal(deal_json: &str, today: &str) -> EvaluateOutcome {
+    let result =
+        read_deal(deal_json).and_then(|deal| evaluate(&deal).map(|evaluation| (evaluation, deal)));
     match result {
-        Ok(evaluation) => EvaluateOutcome::Evaluated {
+        Ok((evaluation, deal)) => EvaluateOutcome::Evaluated {
             evaluation: Box::new(evaluation),
+            data_age: stale_values(&deal.market, today),
         },
         Err(error) => EvaluateOutcome::Invalid {
             errors: AppError::from(error).fields_or_message(),

@@ -49,7 +49,8 @@ const EXAMPLES: &[(&str, &str)] = &[
 /// The blank deal: two parties, a placeholder market, every section present.
 const BLANK: &str = include_str!("../../templates/blank.jvdeal");
 
-fn describe(id: &str, text: &str) -> Result<ExampleDeal, AppError> {
+/// One deal file as the gallery shows it.
+pub(crate) fn describe(id: &str, text: &str) -> Result<ExampleDeal, AppError> {
     let deal = read_deal(text)?;
     Ok(ExampleDeal {
         id: id.to_owned(),

@@ -6,4 +6,6 @@ pub mod deals;
 pub mod evaluate;
 pub mod examples;
 pub mod files;
+pub mod presets;
 pub mod settings;
+pub mod templates;

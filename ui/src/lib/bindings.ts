@@ -9,7 +9,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  The app's version and database. */
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
-	/**  Evaluates the deal being edited. */
+	/**  Evaluates the deal being edited, with the market values older than a year. */
 	evaluateDeal: (dealJson: string) => typedError<EvaluateOutcome, AppError>(__TAURI_INVOKE("evaluate_deal", { dealJson })),
 	/**  The example deals. */
 	examples: () => typedError<ExampleDeal[], AppError>(__TAURI_INVOKE("examples")),
@@ -51,9 +51,35 @@ export const commands = {
 	importDealFile: (path: string) => typedError<ImportedDeal, AppError>(__TAURI_INVOKE("import_deal_file", { path })),
 	/**  Writes the deal to a `.jvdeal` file the user picked. */
 	exportDealFile: (path: string, dealJson: string) => typedError<null, AppError>(__TAURI_INVOKE("export_deal_file", { path, dealJson })),
+	/**  Every market preset, for the market picker. */
+	marketPresets: () => typedError<PresetSummary[], AppError>(__TAURI_INVOKE("market_presets")),
+	/**  The preset in use for a country, with its sources and dates. */
+	marketPreset: (country: string) => typedError<MarketPreset, AppError>(__TAURI_INVOKE("market_preset", { country })),
+	/**
+	 *  Applies a country's preset to the deal being edited and lists what changed; `fx_spot` is
+	 *  the user's rate for a new currency the preset has no spot rate for.
+	 */
+	applyMarketPreset: (dealJson: string, country: string, fxSpot: string | null) => typedError<AppliedPreset, AppError>(__TAURI_INVOKE("apply_market_preset", { dealJson, country, fxSpot })),
+	/**  Saves the user's own preset (edited, or for a new country). */
+	saveMarketPreset: (preset: MarketPreset) => typedError<PresetSummary, AppError>(__TAURI_INVOKE("save_market_preset", { preset })),
+	/**  Drops the user's copy of a preset and uses the newest shipped one. */
+	acceptShippedPreset: (country: string) => typedError<PresetSummary, AppError>(__TAURI_INVOKE("accept_shipped_preset", { country })),
+	/**  Which preset the deal's market came from, and whether a newer one is in use. */
+	presetStatus: (dealJson: string) => typedError<PresetStatus | null, AppError>(__TAURI_INVOKE("preset_status", { dealJson })),
+	/**  The deal templates "New deal" offers. */
+	templates: () => typedError<ExampleDeal[], AppError>(__TAURI_INVOKE("templates")),
+	/**  A new deal from a template with a country's preset applied (`fx_spot` as above). */
+	newDealFromTemplate: (templateId: string, country: string, fxSpot: string | null) => typedError<ExampleDeal, AppError>(__TAURI_INVOKE("new_deal_from_template", { templateId, country, fxSpot })),
 };
 
 /* Types */
+/**  Where a compound value has no parts: the market sets none, or the source gives none. */
+export type Absent = 
+/**  The source gives no value: the deal keeps its own and the app asks. */
+"unknown" | 
+/**  The market sets none (no incentive, no reserve, no cap). */
+"none";
+
 /**  The side agreements through which money moves besides dividends. */
 export type Agreements = {
 	/**  Technology licence: running royalty and fixed technical fees. */
@@ -90,6 +116,24 @@ export type AppStatus = {
 	database_path: string,
 	/**  Why the database could not be opened, if it could not. */
 	database_error: AppError | null,
+};
+
+/**  The deal after a preset was applied, and what applying it did. */
+export type AppliedPreset = {
+	/**  The deal with the preset's values copied into its market. */
+	deal_json: string,
+	/**  Every input the preset changed, with its value before and after. */
+	changes: InputChange[],
+	/**  Market fields the preset has no value for: the deal kept its own; ask the user. */
+	unknown: string[],
+	/**  Market inputs removed because they described the previous market (`fx_path`). */
+	cleared: string[],
+	/**  Ids of the local partners now resident in the new market. */
+	moved: string[],
+	/**  Local-currency amounts converted to the new currency (`plan.retail_price`, …). */
+	rebased: string[],
+	/**  The preset that was applied. */
+	preset: PresetSummary,
 };
 
 /**  Withholding rates that apply to a party. */
@@ -330,6 +374,13 @@ export type Draft = {
 	deal_json: string,
 };
 
+/**  What a duty applies to. */
+export type DutyBase = 
+/**  CKD or SKD kits imported by the JV. */
+"kits" | 
+/**  Finished (CBU) vehicles: the competition local assembly replaces. */
+"vehicles";
+
 /**  The equity block: split mode, negotiated shares and the number of shares issued. */
 export type Equity = {
 	/**  `contribution_based` or `negotiated`. */
@@ -364,6 +415,16 @@ export type ErrorCode =
 "not_found" | 
 /**  The deal has invalid fields, listed in `fields`. */
 "invalid_deal" | 
+/**
+ *  The market preset breaks the preset rules (each problem in `fields`, at its key), or a
+ *  stored one no longer reads.
+ */
+"invalid_preset" | 
+/**
+ *  The new market's currency differs and its preset has no spot rate: ask the user for
+ *  today's rate (or the rate given is not above zero).
+ */
+"needs_fx_spot" | 
 /**  The file was saved by a newer JV Studio. */
 "newer_file" | 
 /**  The file could not be read or written. */
@@ -376,7 +437,9 @@ export type EvaluateOutcome =
 /**  The deal is valid; here is everything about it. */
 { status: "evaluated"; 
 /**  The results. */
-evaluation: Evaluation } | 
+evaluation: Evaluation; 
+/**  Market values whose source is more than 12 months older than today. */
+data_age: StaleValue[] } | 
 /**  The deal has invalid fields; each is at its path. */
 { status: "invalid"; 
 /**  Every problem, all at once. */
@@ -553,6 +616,22 @@ export type LegalReserve = {
 	cap_share_of_capital: string,
 };
 
+/**  The legal reserve rule: either `value` ("none" or "unknown") or both shares. */
+export type LegalReserveValue = {
+	/**  "none" (no reserve) or "unknown"; leave out when both shares are given. */
+	value?: Absent | null,
+	/**  Share of the year's profit set aside, a fraction. */
+	share_of_profit?: string | null,
+	/**  The reserve stops growing at this share of share capital, a fraction. */
+	cap_share_of_capital?: string | null,
+	/**  The page that states it. */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+	/**  Conditions, or why it is unknown. */
+	note?: string | null,
+};
+
 /**  The technology licence agreement. */
 export type Licence = {
 	/**  The party paid: the licensor. */
@@ -631,7 +710,94 @@ export type Market = {
 	foreign_ownership_limit?: string | null,
 	/**  Where the values came from (shown in the memo). */
 	sources?: string[],
+	/**  The preset the values were copied from, if any. */
+	preset?: PresetRef | null,
+	/**  Source and as-of date of each value copied from a preset. */
+	provenance?: ValueSource[],
+	/**  The market's rules the deal is checked against (guardrails). */
+	rules?: MarketRule[],
 };
+
+/**
+ *  One country's market preset: the values a deal's market copies, the values shown for
+ *  reference, treaty rates by partner country and the rules a deal is checked against.
+ */
+export type MarketPreset = {
+	/**  Version of the preset format; this build reads 1. */
+	schema_version: number,
+	/**  ISO 3166-1 alpha-2 code of the country, e.g. "KE". */
+	country: string,
+	/**  The country's name as people read it. */
+	name: string,
+	/**  ISO 4217 code of the local currency, e.g. "KES". */
+	currency: string,
+	/**  The preset's version: the month of its newest dated value, `YYYY-MM`. */
+	version: string,
+	/**  One or two sentences for the market picker. */
+	summary: string,
+	/**  The values a deal's market copies, one per market field. */
+	values: PresetValues,
+	/**  Values shown beside the deal for reference; the model does not use them. */
+	reference: ReferenceValues,
+	/**  Double-tax treaties by the partner's ISO 3166-1 alpha-2 code, e.g. "CN". */
+	treaties?: { [key in string]: Treaty },
+	/**  The market's rules a deal is checked against (guardrails). */
+	rules?: MarketRule[],
+};
+
+/**  A market rule a deal is checked against. Rules inform; they never block the calculation. */
+export type MarketRule = 
+/**
+ *  Royalties and technical fees are refused for plain CKD assembly (Nigeria's NOTAP):
+ *  flagged when the JV assembles kits supplied by a party and pays that party a royalty
+ *  or a fee.
+ */
+{ kind: "technology_fees_refused_on_ckd"; 
+/**  The rule and its source. */
+basis: RuleBasis } | 
+/**
+ *  A trading or distribution licence is barred or conditioned for foreign-controlled
+ *  companies (Tanzania; Ghana's minimum foreign investment for trading).
+ */
+{ kind: "foreign_trade_licence"; 
+/**
+ *  The highest foreign share a trading company may have, a fraction; none when the
+ *  market sets a minimum investment instead.
+ */
+max_foreign_share?: string | null; 
+/**  The least foreign parties must invest, reporting currency; none when no minimum. */
+min_foreign_investment?: string | null; 
+/**  The rule and its source. */
+basis: RuleBasis } | 
+/**
+ *  Foreign investment must come in as cash or goods to be registered (e.g. Nigeria's
+ *  Certificate of Capital Importation), which later repatriation depends on: a foreign
+ *  party contributing only technology or know-how is flagged.
+ */
+{ kind: "capital_import_needs_cash_or_goods"; 
+/**  The rule and its source. */
+basis: RuleBasis } | 
+/**
+ *  Dividends paid abroad are restricted (e.g. Argentina: only profits of fiscal years
+ *  from 2025 may be paid out): flagged when a foreign party is projected to receive
+ *  dividends.
+ */
+{ kind: "repatriation_restricted"; 
+/**  The rule and its source. */
+basis: RuleBasis } | 
+/**
+ *  A scheduled duty change (e.g. Brazil's EV duty rising to 35 % by July 2026): shown
+ *  so the user can check the deal's duty input.
+ */
+{ kind: "duty_change"; 
+/**  What the duty applies to: `kits` or `vehicles`. */
+applies_to: DutyBase; 
+/**  The new rate, a fraction. */
+rate: string; 
+/**  When it takes effect, `YYYY-MM-DD`. */
+effective: string; 
+/**  The rule and its source. */
+basis: RuleBasis };
 
 /**  One party's negotiated share of the equity. */
 export type NegotiatedShare = {
@@ -741,12 +907,144 @@ export type Plan = {
 	payout_ratio?: string,
 };
 
+/**  Where the preset in use for a country comes from. */
+export type PresetOrigin = 
+/**  The preset shipped with JV Studio. */
+"shipped" | 
+/**  The user's own copy (edited from a shipped one, or created for another country). */
+"user";
+
+/**  The preset a market's values were copied from. */
+export type PresetRef = {
+	/**  ISO 3166-1 alpha-2 code of the preset, e.g. "KE". */
+	country: string,
+	/**  The preset's version, e.g. "2025-02". */
+	version: string,
+};
+
+/**  Which preset a deal's market came from, against the one in use now. */
+export type PresetStatus = {
+	/**  ISO 3166-1 alpha-2 code of the preset. */
+	country: string,
+	/**  The preset version the deal's values were copied from. */
+	deal_version: string,
+	/**  The version of that country's preset in use now. */
+	current_version: string,
+	/**  Whether the preset in use is newer than the deal's. */
+	newer_available: boolean,
+};
+
+/**  One line of the market picker: a country's preset in use. */
+export type PresetSummary = {
+	/**  ISO 3166-1 alpha-2 code, upper case. */
+	country: string,
+	/**  Country name. */
+	name: string,
+	/**  ISO 4217 code of the local currency. */
+	currency: string,
+	/**  Version of the preset in use, e.g. "2025-02". */
+	version: string,
+	/**  Whether the preset in use is the shipped one or the user's. */
+	origin: PresetOrigin,
+	/**  A newer shipped version, offered over the user's copy until accepted. */
+	newer_shipped: string | null,
+	/**  When the user's copy was saved (UTC, ISO 8601); none for a shipped preset. */
+	user_saved_at: string | null,
+};
+
+/**  A sourced rating or label, e.g. a sovereign rating "Caa1", or "unknown". */
+export type PresetText = {
+	/**  The text, e.g. "Caa1", or "unknown". */
+	value: string,
+	/**  The page that states the value. */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+	/**  What the value covers. */
+	note?: string | null,
+};
+
+/**  One sourced value: a decimal, a whole number, `true`/`false`, `"none"` or `"unknown"`. */
+export type PresetValue = {
+	/**
+	 *  The value as text: a decimal like "0.30" (rates are fractions), a whole number of
+	 *  years, "true" or "false", "none" (the market sets no limit) or "unknown" (the source
+	 *  gives no value: the deal keeps its own and the app asks).
+	 */
+	value: string,
+	/**  The page that states the value (or, for "unknown", the page that was checked). */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+	/**  What the value covers, its conditions, or why it is unknown. */
+	note?: string | null,
+};
+
+/**
+ *  The values a deal's market copies. Each key is the market field it fills; nested keys
+ *  (`dividend_withholding.non_resident`) are the nested fields.
+ */
+export type PresetValues = {
+	/**  Statutory corporate income tax rate, a fraction. */
+	corporate_tax_rate: PresetValue,
+	/**  A reduced rate for the first years (e.g. for vehicle assemblers). */
+	tax_incentive: TaxIncentiveValue,
+	/**  Years 1..h without income tax, a whole number ("0" for none). */
+	tax_holiday_years: PresetValue,
+	/**  Years a tax loss may be carried forward; "none" means without limit. */
+	loss_carry_forward_years: PresetValue,
+	/**  Share of EBITDA up to which interest is deductible; "none" means no limit. */
+	interest_deduction_limit: PresetValue,
+	/**  Years disallowed interest may be carried forward; "none" means it is lost. */
+	interest_carry_forward_years: PresetValue,
+	/**  Whether amortisation of contributed intangibles is deductible: "true" or "false". */
+	amortisation_deductible: PresetValue,
+	/**  Withholding tax on dividends. */
+	dividend_withholding: WithholdingValues,
+	/**  Withholding tax on royalties and technical fees. */
+	royalty_withholding: WithholdingValues,
+	/**  Tax on a shareholder's gain at exit; "none" means no tax. */
+	capital_gains_tax_rate: PresetValue,
+	/**  Import duty on CKD/SKD kits, on CIF value, a fraction. */
+	import_duty_kits: PresetValue,
+	/**  Other levies on the CIF value of imports, a fraction. */
+	other_import_levies: PresetValue,
+	/**  Consumer-price inflation, a fraction per year. */
+	inflation: PresetValue,
+	/**  Spot rate: local currency per 1 unit of reporting currency. */
+	fx_spot: PresetValue,
+	/**  Expected yearly depreciation of the local currency; "none" means relative PPP. */
+	fx_depreciation: PresetValue,
+	/**  Legal reserve the JV must set aside before paying dividends. */
+	legal_reserve: LegalReserveValue,
+	/**  A cap on royalties: deductibility (tax) or approval (regulator). */
+	royalty_cap: RoyaltyCapValue,
+	/**  Highest share foreign parties may hold; "none" means no limit. */
+	foreign_ownership_limit: PresetValue,
+};
+
 /**  The projection result. */
 export type ProjectionResult = {
 	/**  Currency of every amount. */
 	currency: string,
 	/**  Years 0..N. */
 	years: YearRow[],
+};
+
+/**  Values the app shows beside a deal; the model does not use them. */
+export type ReferenceValues = {
+	/**  Standard VAT rate, a fraction (VAT passes through and is not modelled). */
+	vat_rate: PresetValue,
+	/**  Import duty on finished (CBU) vehicles, the imports local assembly competes with. */
+	import_duty_vehicles: PresetValue,
+	/**  Country risk premium added to a mature-market equity premium, a fraction. */
+	country_risk_premium: PresetValue,
+	/**  Sovereign default spread, a fraction. */
+	default_spread: PresetValue,
+	/**  Total equity risk premium (mature-market premium + country risk premium), a fraction. */
+	equity_risk_premium: PresetValue,
+	/**  Sovereign rating, e.g. Moody's "Caa1". */
+	sovereign_rating: PresetText,
 };
 
 /**  The role a party plays. */
@@ -775,6 +1073,43 @@ export type RoyaltyCapKind =
 /**  Royalty above the cap needs approval (e.g. Nigeria's NOTAP); no tax effect. */
 "approval";
 
+/**
+ *  A cap on royalties as a share of net sales: either `value` ("none" or "unknown") or
+ *  `kind` and `rate` (and `covers_fees`).
+ */
+export type RoyaltyCapValue = {
+	/**  "none" (no cap) or "unknown"; leave out when `kind` and `rate` are given. */
+	value?: Absent | null,
+	/**
+	 *  `deductibility` (the excess is not deductible) or `approval` (the excess needs a
+	 *  regulator's approval).
+	 */
+	kind?: RoyaltyCapKind | null,
+	/**  The cap, a fraction of net sales. */
+	rate?: string | null,
+	/**  Whether fixed technical fees count against the cap (default false). */
+	covers_fees?: boolean | null,
+	/**  The page that states it. */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+	/**  What the cap covers, or why it is unknown. */
+	note?: string | null,
+};
+
+/**  Why a rule exists and where it is written. */
+export type RuleBasis = {
+	/**
+	 *  The rule in one sentence, e.g. "NOTAP refuses royalties and technical fees on plain
+	 *  CKD assembly".
+	 */
+	summary: string,
+	/**  Where it is written: a URL, or a document and article. */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+};
+
 /**  A preference the UI may change. */
 export type SettingKey = 
 /**  `en` or `zh-CN`. */
@@ -789,12 +1124,41 @@ export type SplitMode =
 /**  Shares fixed by the parties; the value transfer is shown. */
 "negotiated";
 
+/**  A market value whose source is more than [`STALE_AFTER_MONTHS`] old. */
+export type StaleValue = {
+	/**  The market field, as in `provenance` (e.g. `corporate_tax_rate`). */
+	field: string,
+	/**  When its source stated it. */
+	as_of: string,
+	/**  Whole months from `as_of` to today. */
+	months_old: number,
+};
+
 /**  A reduced income-tax rate for the first years of operation. */
 export type TaxIncentive = {
 	/**  The reduced rate, a fraction. */
 	rate: string,
 	/**  Years 1..n in which it applies. */
 	years: number,
+};
+
+/**
+ *  A reduced income-tax rate for the first years: either `value` ("none" or "unknown") or
+ *  both `rate` and `years`.
+ */
+export type TaxIncentiveValue = {
+	/**  "none" (no incentive) or "unknown"; leave out when `rate` and `years` are given. */
+	value?: Absent | null,
+	/**  The reduced rate, a fraction. */
+	rate?: string | null,
+	/**  Years 1..n in which it applies. */
+	years?: number | null,
+	/**  The page that states it. */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+	/**  Who qualifies, and on what conditions. */
+	note?: string | null,
 };
 
 /**  A vesting tranche of the shares a contribution earns. */
@@ -809,6 +1173,16 @@ export type Tranche = {
 	missed?: boolean,
 };
 
+/**  A double-tax treaty with one partner country and the rates it allows. */
+export type Treaty = {
+	/**  Whether the treaty is in force; only a treaty in force gives rates. */
+	status: TreatyStatus,
+	/**  Highest dividend withholding the treaty allows, a fraction; "none" when not in force. */
+	dividends: PresetValue,
+	/**  Highest royalty withholding the treaty allows, a fraction; "none" when not in force. */
+	royalties: PresetValue,
+};
+
 /**  The rate a double-tax treaty with one country allows. */
 export type TreatyRate = {
 	/**  ISO 3166-1 alpha-2 code of the recipient's home country, e.g. "CN". */
@@ -816,6 +1190,15 @@ export type TreatyRate = {
 	/**  The treaty rate, a fraction. */
 	rate: string,
 };
+
+/**  Where a treaty stands. */
+export type TreatyStatus = 
+/**  In force: its rates cap the domestic ones. */
+"in_force" | 
+/**  Signed but not in force: the domestic rates apply. */
+"signed_not_in_force" | 
+/**  No treaty: the domestic rates apply. */
+"none";
 
 /**  Units sold per year: an explicit list or a ramp. */
 export type Units = 
@@ -856,6 +1239,16 @@ discount_rate: string } |
 cost: string; 
 /**  Obsolescence, a fraction. */
 obsolescence: string };
+
+/**  The source and date of one value copied from a preset. */
+export type ValueSource = {
+	/**  The field inside `market`, e.g. `corporate_tax_rate` or `royalty_withholding.non_resident`. */
+	field: string,
+	/**  Where the value comes from: a URL, or a document and page. */
+	source: string,
+	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+	as_of: string,
+};
 
 /**  What changed between two versions of a deal. */
 export type VersionDiff = {
@@ -935,6 +1328,8 @@ export type Warning = {
 	message: string,
 	/**  The field it concerns. */
 	path: string,
+	/**  The rule's source when the warning comes from a market rule (a guardrail). */
+	source?: string | null,
 };
 
 /**  Withholding tax rates for one kind of payment. */
@@ -945,6 +1340,14 @@ export type Withholding = {
 	non_resident: string,
 	/**  Treaty rates by the recipient's home country; a treaty caps, it never raises. */
 	treaties?: TreatyRate[],
+};
+
+/**  Withholding rates for one kind of payment. */
+export type WithholdingValues = {
+	/**  Rate on payments to a resident company, a fraction. */
+	resident: PresetValue,
+	/**  Domestic rate on payments to a non-resident company, a fraction. */
+	non_resident: PresetValue,
 };
 
 /**  Working-capital days. */
