@@ -175,6 +175,16 @@ fn copy_market(deal: &mut Deal, preset: &MarketPreset, given_spot: Option<Decima
     }
 
     let mut cleared = Vec::new();
+    // A rule of the old country (its royalty cap, tax incentive, ownership limit…) must not
+    // follow the deal to a country whose preset does not know that rule: it is removed and
+    // stays listed as unknown, so the user is asked instead of misled.
+    if changed_country {
+        for field in &unknown {
+            if clear_rule(market, field) {
+                cleared.push(field.clone());
+            }
+        }
+    }
     if (inflation_known || changed_country) && market.inflation_path.take().is_some() {
         cleared.push("inflation_path".to_owned());
     }
@@ -200,6 +210,22 @@ fn copy_market(deal: &mut Deal, preset: &MarketPreset, given_spot: Option<Decima
         cleared,
         moved,
         rebased: Vec::new(),
+    }
+}
+
+/// Removes one country-specific rule value; whether there was one to remove.
+fn clear_rule(market: &mut jv_engine::model::Market, field: &str) -> bool {
+    match field {
+        "royalty_cap" => market.royalty_cap.take().is_some(),
+        "foreign_ownership_limit" => market.foreign_ownership_limit.take().is_some(),
+        "tax_incentive" => market.tax_incentive.take().is_some(),
+        "legal_reserve" => market.legal_reserve.take().is_some(),
+        "interest_deduction_limit" => market.interest_deduction_limit.take().is_some(),
+        "interest_carry_forward_years" => market.interest_carry_forward_years.take().is_some(),
+        "loss_carry_forward_years" => market.loss_carry_forward_years.take().is_some(),
+        "capital_gains_tax_rate" => market.capital_gains_tax_rate.take().is_some(),
+        "tax_holiday_years" => std::mem::take(&mut market.tax_holiday_years) > 0,
+        _ => false,
     }
 }
 

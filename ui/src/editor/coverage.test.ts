@@ -74,7 +74,8 @@ describe("editor coverage", () => {
       for (const el of form.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
         const label = form.querySelector(`label[for="${el.id}"]`);
         expect(label?.textContent?.trim(), el.dataset.path).toBeTruthy();
-        expect(el.dataset.testid).toMatch(/^(field|toggle)-/);
+        // Deal fields, and the Market section's preset picker (not a field of the deal).
+        expect(el.dataset.testid).toMatch(/^((field|toggle)-|market-picker$)/);
         expect(el.tabIndex).toBeLessThanOrEqual(0);
       }
     }

@@ -78,7 +78,7 @@ describe("NumberField", () => {
     flushSync();
     const messages = screen.getByTestId(`errors-${path}`);
     expect(messages).toHaveTextContent("Must not be negative; it is -1.");
-    expect(input(path).getAttribute("aria-describedby")).toContain(messages.id);
+    expect(input(path).getAttribute("aria-describedby")).toContain(messages.parentElement!.id);
     workspace.errors = [{ path: "plan.retail_price", message: "elsewhere" }];
     flushSync();
     expect(screen.queryByTestId(`errors-${path}`)).toBeNull();

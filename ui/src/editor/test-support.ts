@@ -8,6 +8,7 @@ import { workspace } from "../lib/state/workspace.svelte";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
+import { presetDefaults } from "../markets/test-support";
 
 export const backend = {
   /** Field errors the next evaluations report; empty means the Kenya results. */
@@ -43,6 +44,9 @@ export async function loadKenya(): Promise<void> {
       backend.drafts.push(String((args as { dealJson: string }).dealJson));
       return null;
     }
+    // The Market section's preset picker (issue 4) asks for the shipped presets.
+    const presetAnswer = presetDefaults()[cmd];
+    if (presetAnswer) return presetAnswer(args);
     throw new Error(`unexpected command ${cmd}`);
   });
   workspace.load(kenyaDeal());

@@ -1,6 +1,9 @@
 // A MOCK backend for the browser test only: answers every command in memory, from the
-// shipped examples and the Kenya evaluation fixture (every deal "evaluates" to the Kenya
-// results). Loaded by main.ts only when __JV_MOCK_IPC__ is true; never in the real app.
+// shipped examples, templates and market presets, and the engine's evaluation fixtures
+// (the e-three-wheeler template on Nigeria and on Kenya evaluate to their own results, every
+// other deal to the Kenya example's). Presets are applied as jv_markets does
+// (markets/mock-presets.ts). Loaded by main.ts only when __JV_MOCK_IPC__ is true; never in
+// the real app.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AppError,
@@ -21,6 +24,17 @@ import nigeria from "../../../examples/nigeria-dealer-diluted.jvdeal?raw";
 import vesting from "../../../examples/vesting-three-tranches.jvdeal?raw";
 import noCash from "../../../examples/no-cash-tech-partner.jvdeal?raw";
 import blank from "../../../src-tauri/templates/blank.jvdeal?raw";
+import e3w from "../../../templates/e3w-ckd-dealer.jvdeal?raw";
+import motorcycle from "../../../templates/motorcycle-assembly.jvdeal?raw";
+import coatings from "../../../templates/coatings-blending.jvdeal?raw";
+import machinery from "../../../templates/machinery-service.jvdeal?raw";
+import presetFixture from "../../tests/fixtures/presets.json";
+import e3wNigeria from "../../tests/fixtures/e3w-ng-evaluation.json";
+import e3wKenya from "../../tests/fixtures/e3w-ke-evaluation.json";
+import e3wNigeriaDeal from "../../tests/fixtures/e3w-ng-deal.json";
+import e3wKenyaDeal from "../../tests/fixtures/e3w-ke-deal.json";
+import { applyPreset, leafChanges, summaryOf } from "../markets/mock-presets";
+import type { MarketPreset, PresetSummary } from "../markets/types";
 
 /** Searched for in dist/ to prove the mock is not in the production bundle. */
 export const MOCK_MARKER = "JV-STUDIO-MOCK-BACKEND";
@@ -33,6 +47,16 @@ const EXAMPLE_TEXTS: [string, string][] = [
   ["no-cash-tech-partner", noCash],
 ];
 
+const TEMPLATE_TEXTS: [string, string][] = [
+  ["e3w-ckd-dealer", e3w],
+  ["motorcycle-assembly", motorcycle],
+  ["coatings-blending", coatings],
+  ["machinery-service", machinery],
+];
+
+/** The engine's results for the e-three-wheeler template by market (`jv evaluate --market`). */
+const TEMPLATE_OUTCOMES: Record<string, unknown> = { NG: e3wNigeria, KE: e3wKenya };
+
 type StoredVersion = VersionMeta & { deal_json: string };
 type StoredDeal = { id: string; archived: boolean; created_at: string; versions: StoredVersion[] };
 
@@ -41,6 +65,9 @@ const deals = new Map<string, StoredDeal>();
 const drafts: Draft[] = [];
 const settings: AppSettings = { language: null, chinese_units: false };
 let clock = Date.parse("2025-11-03T09:00:00Z");
+/** The shipped presets and the user's saved ones, by country. */
+const presets: Record<string, MarketPreset> = JSON.parse(JSON.stringify(presetFixture));
+const userPresets = new Set<string>();
 
 function now(): string {
   clock += 60_000;
@@ -54,6 +81,28 @@ function fail(code: AppError["code"], message: string): never {
 function describe(id: string, text: string): ExampleDeal {
   const deal = JSON.parse(text);
   return { id, name: deal.name, country: deal.market.country, market: deal.market.name, description: deal.description ?? "", deal_json: text };
+}
+
+function presetSummary(country: string): PresetSummary {
+  const preset = presets[country] ?? fail("not_found", `there is no market preset for ${country}`);
+  return { ...summaryOf(preset, userPresets.has(country) ? "user" : "shipped"), user_saved_at: userPresets.has(country) ? now() : null };
+}
+
+/** apply_market_preset: the preset copied in, amounts converted at `fxSpot` when the
+ *  currency changes (needs_fx_spot without it), as jv_markets does. */
+function applyTo(dealJson: string, country: string, fxSpot: string | null) {
+  const before = JSON.parse(dealJson);
+  const preset = presets[country] ?? fail("not_found", `there is no market preset for ${country}`);
+  const { deal, ...rest } = applyPreset(before, preset, fxSpot);
+  return { deal_json: JSON.stringify(deal, null, 2), changes: leafChanges(before, deal), ...rest, preset: presetSummary(country) };
+}
+
+/** What the engine gives for this deal: the template's own results on Nigeria or Kenya. */
+function evaluate(dealJson: string): EvaluateOutcome {
+  const deal = JSON.parse(dealJson);
+  const template = JSON.parse(e3w);
+  const own = deal.name === template.name ? TEMPLATE_OUTCOMES[deal.market?.country] : undefined;
+  return JSON.parse(JSON.stringify(own ?? outcome)) as EvaluateOutcome;
 }
 
 function figures(): PartyFigures[] {
@@ -147,7 +196,36 @@ function handle(cmd: string, args: any): unknown {
     case "blank_deal":
       return describe("blank", blank);
     case "evaluate_deal":
-      return outcome;
+      return evaluate(args.dealJson);
+    case "market_presets":
+      return Object.keys(presets).sort().map(presetSummary);
+    case "market_preset":
+      return presets[args.country] ?? fail("not_found", `there is no market preset for ${args.country}`);
+    case "apply_market_preset":
+      return applyTo(args.dealJson, args.country, args.fxSpot ?? null);
+    case "preset_status": {
+      const ref = JSON.parse(args.dealJson).market?.preset;
+      const current = ref ? presets[ref.country] : undefined;
+      if (!ref || !current) return null;
+      return { country: ref.country, deal_version: ref.version, current_version: current.version, newer_available: current.version > ref.version };
+    }
+    case "save_market_preset":
+      presets[args.preset.country] = args.preset;
+      userPresets.add(args.preset.country);
+      return presetSummary(args.preset.country);
+    case "accept_shipped_preset":
+      presets[args.country] = JSON.parse(JSON.stringify((presetFixture as Record<string, unknown>)[args.country]));
+      userPresets.delete(args.country);
+      return presetSummary(args.country);
+    case "templates":
+      return TEMPLATE_TEXTS.map(([id, text]) => describe(id, text));
+    case "new_deal_from_template": {
+      // The Rust side's own answers where the fixtures have them.
+      if (args.templateId === "e3w-ckd-dealer" && args.country === "NG" && args.fxSpot === "1500") return e3wNigeriaDeal;
+      if (args.templateId === "e3w-ckd-dealer" && args.country === "KE") return e3wKenyaDeal;
+      const text = TEMPLATE_TEXTS.find(([id]) => id === args.templateId)?.[1] ?? fail("not_found", `no template ${args.templateId}`);
+      return describe(args.templateId, applyTo(text, args.country, args.fxSpot ?? null).deal_json);
+    }
     case "list_deals": {
       const search = (args.filter.search ?? "").toLowerCase();
       return [...deals.values()]

@@ -29,8 +29,8 @@ describe("results through the workspace", () => {
     const second = kenya();
     second.parties[1].views.cash.npv = String(Number(first.parties[1].views.cash.npv) + 120400);
     const answers: EvaluateOutcome[] = [
-      { status: "evaluated", evaluation: first },
-      { status: "evaluated", evaluation: second },
+      { status: "evaluated", evaluation: first, data_age: [] },
+      { status: "evaluated", evaluation: second, data_age: [] },
     ];
     let release: () => void = () => {};
     mockIPC(async (cmd) => {

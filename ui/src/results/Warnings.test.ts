@@ -59,4 +59,32 @@ describe("warnings", () => {
     flushSync();
     expect(screen.getByTestId("results-warnings")).toHaveTextContent("No warnings.");
   });
+
+  it("names a market rule's source beside its warning", () => {
+    const evaluation = kenya();
+    evaluation.warnings = [
+      {
+        code: "capital_import_cash_or_goods",
+        message: "Nigeria: a foreign shareholder's capital must come in as cash or goods. Bring part of its stake as cash.",
+        path: "parties[0].contributions",
+        source: "https://www.aluko-oyebode.com/insights/minimum-share-capital-requirement/",
+      } as (typeof evaluation.warnings)[number],
+    ];
+    workspace.evaluation = evaluation;
+    render(ResultsPanel);
+    flushSync();
+    // The guardrail's title comes with the markets' messages.
+    expect(screen.getByTestId("warning-0")).toHaveTextContent("Capital import needs cash or goods");
+    const source = screen.getByTestId("warning-0-source");
+    expect(source).toHaveTextContent("Rule's source: aluko-oyebode.com/insights/…");
+    expect(screen.getByTestId("warning-0-source-ref")).toHaveAttribute(
+      "title",
+      "https://www.aluko-oyebode.com/insights/minimum-share-capital-requirement/",
+    );
+    fireEvent.click(screen.getByTestId("warning-0-source-ref"));
+    flushSync();
+    expect(screen.getByTestId("warning-0-source-ref-full")).toHaveTextContent(
+      "https://www.aluko-oyebode.com/insights/minimum-share-capital-requirement/",
+    );
+  });
 });

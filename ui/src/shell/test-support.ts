@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import { confirmState } from "./confirm.svelte";
 import { errorState } from "./errors.svelte";
 import { session } from "./session.svelte";
+import { presetDefaults } from "../markets/test-support";
+import { presets } from "../markets/state.svelte";
 
 /** A shipped example's text (read from disk: Vite serves nothing outside ui/ to tests). */
 function exampleText(file: string): string {
@@ -91,6 +93,8 @@ export function backend(handlers: Record<string, Handler> = {}) {
     evaluate_deal: () => JSON.parse(JSON.stringify(outcome)),
     examples: () => [example("kenya-e3w-ckd", KENYA_TEXT), example("brazil-negotiated-60-40", BRAZIL_TEXT)],
     list_deals: () => [],
+    // The market presets and templates (issue 4): the shipped data, applied as Rust does.
+    ...presetDefaults(),
   };
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });
@@ -124,5 +128,6 @@ export function resetState() {
   errorState.current = null;
   confirmState.current = null;
   setChineseUnits(false);
+  presets.reset();
   setLocale("en");
 }

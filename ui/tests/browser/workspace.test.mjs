@@ -1,7 +1,9 @@
 // End to end in a real browser: Vite serves the UI with the mock backend (JV_MOCK_IPC=1,
 // no Rust), headless Chromium opens the Kenya example from the gallery, sees the results,
-// saves a version, finds it on the home list, switches to Chinese, and takes screenshots
-// into tests/browser/out/.
+// saves a version, finds it on the home list, switches to Chinese; then starts a deal from
+// the e-three-wheeler template on Nigeria, sees the CKD guardrail, switches the market to
+// Kenya through the preset diff, and opens the preset panel. Screenshots go to
+// tests/browser/out/.
 import { mkdirSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -156,6 +158,93 @@ test("opens the Kenya example, shows each party's results, saves, and speaks Chi
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
   assert.match(await page.getByTestId("party-dealer").innerText(), /Nairobi motorcycle and three-wheeler dealer/);
   await page.screenshot({ path: join(outDir, "workspace-zh-CN.png") });
+
+  assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
+});
+
+test("a template on Nigeria shows its guardrail; Kenya's preset, applied with a diff, clears it", { timeout: 120_000 }, async () => {
+  // A fresh page: the mock backend starts empty again, on the first-run gallery.
+  await page.goto(baseUrl);
+  const template = page.getByTestId("template-e3w-ckd-dealer");
+  await template.waitFor({ timeout: 30_000 });
+  assert.match(await template.innerText(), /Electric three-wheeler CKD assembly with a dealer network/);
+
+  // Two clicks: the template, then the market (Nigeria instead of the default Kenya) and Create.
+  await template.click();
+  assert.equal(await page.getByTestId("template-market").inputValue(), "KE");
+  await page.getByTestId("template-market").selectOption("NG");
+  // The template is in KES: Nigeria needs today's rate (no preset has one).
+  await page.getByTestId("template-rate").fill("1,500");
+  await page.screenshot({ path: join(outDir, "templates-en.png") });
+  await page.getByTestId("template-create").click();
+  await page.getByTestId("results-panel").waitFor();
+  assert.match(await page.getByTestId("market-preset-used").innerText(), /Nigeria preset of 2026-11/);
+
+  // Each value copied from the preset shows its source and date; old ones are marked.
+  const tax = page.getByTestId("provenance-market.corporate_tax_rate");
+  await tax.waitFor();
+  assert.match(await tax.innerText(), /regfollower\.com\/nigeria-gazettes-tax-refor… · as of Jan 1, 2026/);
+  const age = page.getByTestId("data-age-market.inflation");
+  await age.waitFor();
+  assert.match(await age.innerText(), /Data from 2024: older than 12 months/);
+  await page.screenshot({ path: join(outDir, "market-provenance-en.png") });
+
+  // The CKD technology-fee rule sits under the royalty rate, with its source.
+  await page.getByTestId("section-agreements").click();
+  const guardrail = page.getByTestId("warnings-agreements.licence.royalty_rate");
+  await guardrail.waitFor();
+  await guardrail.scrollIntoViewIfNeeded();
+  const text = await guardrail.innerText();
+  assert.match(text, /Technology fees refused on CKD assembly/);
+  assert.match(text, /NOTAP does not approve technology-transfer agreements/);
+  assert.match(text, /Rule's source: notap\.gov\.ng\/content\/…/);
+  assert.equal(await page.locator('[data-testid="results-warnings"] [data-code="technology_fee_refused_on_ckd"]').count(), 1);
+  await page.screenshot({ path: join(outDir, "guardrail-en.png") });
+
+  // The preset panel: every value of Nigeria's preset with its source and date, and its rules.
+  await page.getByTestId("section-market").click();
+  await page.getByTestId("open-preset-panel").click();
+  const panel = page.getByTestId("preset-panel");
+  await panel.waitFor();
+  assert.match(await page.getByTestId("preset-value-values.corporate_tax_rate").innerText(), /30 %[\s\S]*Jan 1, 2026/);
+  assert.match(await page.getByTestId("preset-value-values.fx_spot").innerText(), /unknown/);
+  await page.screenshot({ path: join(outDir, "preset-panel-en.png") });
+  const rule = page.getByTestId("preset-rule-0");
+  assert.match(await rule.innerText(), /NOTAP does not approve technology-transfer agreements/);
+  await rule.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(outDir, "preset-panel-rules-en.png") });
+  // The editor: each value with its source, date and note; the rules read-only.
+  await page.getByTestId("preset-edit").click();
+  await page.getByTestId("preset-editor").waitFor();
+  assert.equal(await page.getByTestId("preset-edit-values.corporate_tax_rate").inputValue(), "30");
+  await page.screenshot({ path: join(outDir, "preset-editor-en.png") });
+  await page.getByTestId("preset-editor-cancel").click();
+  await page.getByTestId("preset-editor").waitFor({ state: "detached" });
+  // Back to the panel it was opened from.
+  await panel.waitFor();
+  await page.getByTestId("preset-panel-close").click();
+  await panel.waitFor({ state: "detached" });
+
+  // Switch the market to Kenya: the diff first, then one undoable step.
+  await page.getByTestId("market-picker").selectOption("KE");
+  const diff = page.getByTestId("preset-diff");
+  await diff.waitFor();
+  assert.match(await diff.innerText(), /Apply the Kenya preset \(2025-02\)\?/);
+  // NGN to KES: today's rate first (the templates' own assumption, KES 129 per USD).
+  await page.getByTestId("preset-diff-rate").fill("129");
+  await page.getByTestId("preset-diff-rate-apply").click();
+  await page.getByTestId("preset-diff-table").waitFor();
+  assert.match(await page.getByTestId("preset-diff-rebased-plan.retail_price").innerText(), /NGN\s+→\s+[\d,]+ KES/);
+  assert.match(await page.getByTestId("preset-diff-row-market.dividend_withholding.non_resident").innerText(), /10 %\s+→\s+15 %/);
+  await page.getByTestId("preset-diff-unknown").waitFor();
+  await page.screenshot({ path: join(outDir, "market-picker-en.png") });
+  await page.getByTestId("preset-diff-apply").click();
+  await diff.waitFor({ state: "detached" });
+  assert.match(await page.getByTestId("market-preset-used").innerText(), /Kenya preset of 2025-02/);
+  // Kenya does not refuse fees on CKD assembly: the guardrail is gone.
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="results-warnings"] [data-code="technology_fee_refused_on_ckd"]').length === 0,
+  );
 
   assert.deepEqual(pageErrors, [], "no uncaught errors in the page");
 });

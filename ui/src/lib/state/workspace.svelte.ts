@@ -1,7 +1,7 @@
 // The deal being edited and its live results: the one state the editor writes and the
 // results panel reads. Edits are recorded for undo/redo; every edit schedules an
 // evaluation in the background (latest edit wins, typing never waits) and a draft save.
-import type { Deal, Evaluation, FieldError } from "../bindings";
+import type { Deal, Evaluation, FieldError, StaleValue } from "../bindings";
 import { api } from "../api";
 import { getPath, setPath } from "./path";
 
@@ -27,6 +27,8 @@ export class Workspace {
   evaluation = $state<Evaluation | null>(null);
   /** Field errors of the last evaluation. */
   errors = $state<FieldError[]>([]);
+  /** Market values older than 12 months, from the last valid evaluation. */
+  dataAge = $state<StaleValue[]>([]);
   /** Results do not reflect the latest edit yet. */
   stale = $state(false);
   /** A request to show a field: the editor switches section and focuses it. */
@@ -57,6 +59,7 @@ export class Workspace {
     this.dirty = false;
     this.evaluation = null;
     this.errors = [];
+    this.dataAge = [];
     this.#undo = [];
     this.#redo = [];
     this.#syncHistory();
@@ -70,6 +73,7 @@ export class Workspace {
     this.version = null;
     this.evaluation = null;
     this.errors = [];
+    this.dataAge = [];
   }
 
   /** The value at a field path. */
@@ -160,6 +164,7 @@ export class Workspace {
       .then((outcome) => {
         if (outcome.status === "evaluated") {
           this.evaluation = outcome.evaluation;
+          this.dataAge = outcome.data_age ?? [];
           this.errors = [];
         } else {
           this.errors = outcome.errors;
