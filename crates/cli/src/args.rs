@@ -42,6 +42,54 @@ pub enum Command {
     },
     /// Print the JSON Schema of the deal file format.
     Schema,
+    /// Run the base case and the deal's scenarios side by side: each party's NPV, IRR and
+    /// MOIC, and the JV's cash low point.
+    Scenarios {
+        /// The deal file.
+        file: PathBuf,
+        /// `text` for a person, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Run the built-in scenarios (FX crisis, tariff shock, volume shortfall, dealer
+        /// cannot fund, milestone missed, royalty cap) instead of the deal's own.
+        #[arg(long)]
+        builtin: bool,
+    },
+    /// Move every driver to −20 % and +20 % and show how one party's metric swings.
+    Tornado {
+        /// The deal file.
+        file: PathBuf,
+        /// The party whose metric is measured (its id, e.g. `dealer`).
+        #[arg(long)]
+        party: String,
+        /// The metric.
+        #[arg(long, value_enum, default_value_t = MetricArg::Npv)]
+        metric: MetricArg,
+        /// Cash flows only, or with contributions in kind.
+        #[arg(long, value_enum, default_value_t = ViewArg::Cash)]
+        view: ViewArg,
+        /// `text` for a person, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// The metric of `jv tornado`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetricArg {
+    /// Net present value at the party's discount rate.
+    Npv,
+    /// Internal rate of return.
+    Irr,
+}
+
+/// The view of `jv tornado`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// Cash in and out.
+    Cash,
+    /// Contributions in kind counted at their value.
+    Economic,
 }
 
 /// How `jv evaluate` writes its result.

@@ -3,6 +3,7 @@
 //! Exit status: 0 on success, 1 on an invalid deal, 2 on a usage error (bad arguments, or a
 //! deal file that cannot be read).
 
+mod analysis;
 mod args;
 mod failure;
 mod format;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
-use args::{Cli, Command, Format};
+use args::{Cli, Command, Format, MetricArg, ViewArg};
 use failure::Failure;
 
 fn main() -> ExitCode {
@@ -79,6 +80,29 @@ fn run(command: Command) -> Result<String, Failure> {
         }
         Command::Schema => serde_json::to_string_pretty(&jv_engine::deal_schema())
             .map_err(|error| Failure::Output(format!("cannot write the schema: {error}"))),
+        Command::Scenarios {
+            file,
+            format,
+            builtin,
+        } => analysis::scenarios(&file, format, builtin),
+        Command::Tornado {
+            file,
+            party,
+            metric,
+            view,
+            format,
+        } => {
+            use jv_engine::analysis::tornado::{Metric, View};
+            let metric = match metric {
+                MetricArg::Npv => Metric::Npv,
+                MetricArg::Irr => Metric::Irr,
+            };
+            let view = match view {
+                ViewArg::Cash => View::Cash,
+                ViewArg::Economic => View::Economic,
+            };
+            analysis::tornado(&file, &party, metric, view, format)
+        }
     }
 }
 

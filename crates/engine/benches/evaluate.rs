@@ -1,7 +1,8 @@
 //! Time to read and evaluate the Kenya example deal, over its own 10 years and over 30, and
 //! with every kind of market rule tripped (the guardrails' cost).
 //!
-//! `cargo bench -p jv-engine`; target: under 100 µs for the 10-year evaluation.
+//! `cargo bench -p jv-engine`; target: under 100 µs for the 10-year evaluation, under 20 ms
+//! for the tornado.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -76,4 +77,16 @@ fn kenya_with_rules() -> Deal {
 fn evaluate_kenya_with_rules(bencher: Bencher) {
     let deal = kenya_with_rules();
     bencher.bench_local(|| evaluate(black_box(&deal)).unwrap());
+}
+
+/// A tornado of the dealer's cash NPV over every driver of the Kenya example (21 drivers,
+/// 42 evaluations); target: under 20 ms.
+#[divan::bench]
+fn tornado(bencher: Bencher) {
+    use jv_engine::analysis::drivers::drivers;
+    use jv_engine::analysis::tornado::{Metric, View, tornado};
+    let deal = kenya(10);
+    assert!(drivers(&deal).len() >= 20);
+    bencher
+        .bench_local(|| tornado(black_box(&deal), "dealer", Metric::Npv, View::Cash, &[]).unwrap());
 }

@@ -137,14 +137,32 @@ pub fn evaluate(deal: &Deal) -> Result<Evaluation, DealError> {
     }
     // Validation bounds every input so that no arithmetic can overflow; this guard turns a
     // bound we missed into an error instead of a crash.
-    std::panic::catch_unwind(|| compute(deal)).map_err(|_| {
+    let evaluation = std::panic::catch_unwind(|| compute(deal)).map_err(|_| {
         DealError::Invalid(vec![FieldError::new(
             "",
             "the deal's numbers leave the range that can be computed (most often capital calls \
              priced at a tiny book equity per share, issuing more shares than can be counted); \
              fund the losses with equity at closing or a loan, or check amounts and growth rates",
         )])
-    })
+    })?;
+    // Validation lets plan-based valuations through when their rate is positive; only the
+    // plan tells whether they are worth anything. With nothing of value, a split by value
+    // has nothing to divide and would issue no shares.
+    if deal.equity.mode == SplitMode::ContributionBased
+        && evaluation
+            .equity
+            .parties
+            .iter()
+            .all(|row| row.value_contributed.is_zero())
+    {
+        return Err(DealError::Invalid(vec![FieldError::new(
+            "equity.mode",
+            "the contributions are worth nothing at closing under this plan (plan-based \
+             valuations are zero, e.g. when no units are sold), so a split by contributed value \
+             has nothing to divide; give a contribution an agreed value or negotiate the split",
+        )]));
+    }
+    Ok(evaluation)
 }
 
 fn compute(deal: &Deal) -> Evaluation {

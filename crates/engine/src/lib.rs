@@ -2,6 +2,7 @@
 //! party's returns. Pure: no I/O, no clock, no threads. Implements `shared/DOMAIN.md`;
 //! the choices it leaves open are written down in `docs/model.md`.
 
+pub mod analysis;
 pub mod equity;
 pub mod evaluation;
 pub mod exit_value;

@@ -308,6 +308,8 @@ export type Deal = {
 	financing?: Financing,
 	/**  How the JV is valued at the end of the horizon. */
 	exit: Exit,
+	/**  Named what-if cases, each a set of overrides of this base deal. */
+	scenarios?: Scenario[],
 };
 
 /**  Which deals to list. */
@@ -807,6 +809,30 @@ export type NegotiatedShare = {
 	share: string,
 };
 
+/**  What an override does to its field. */
+export type Op = 
+/**  Replace the number (also fills an empty optional number). */
+({ set: string }) & { add?: never; scale?: never; set_bool?: never; set_list?: never } | 
+/**  Multiply the number, or every number of a list, by this factor. */
+({ scale: string }) & { add?: never; set?: never; set_bool?: never; set_list?: never } | 
+/**  Add this to the number (e.g. `0.15` for "+15 points" on a rate). */
+({ add: string }) & { scale?: never; set?: never; set_bool?: never; set_list?: never } | 
+/**  Replace a yes/no field. */
+({ set_bool: boolean }) & { add?: never; scale?: never; set?: never; set_list?: never } | 
+/**  Replace a list of numbers (e.g. `market.fx_path`). */
+({ set_list: string[] }) & { add?: never; scale?: never; set?: never; set_bool?: never };
+
+/**  One change to one field of the deal. */
+export type Override = {
+	/**
+	 *  The field, as errors name it: e.g. `market.import_duty_kits` or
+	 *  `parties[1].joins_capital_calls`.
+	 */
+	path: string,
+	/**  What is done to it. */
+	op: Op,
+};
+
 /**  A shareholder of the JV. */
 export type Party = {
 	/**  Short unique id used in references, e.g. "maker". */
@@ -1108,6 +1134,16 @@ export type RuleBasis = {
 	source: string,
 	/**  When the source stated it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
 	as_of: string,
+};
+
+/**  A named set of overrides of the base deal. */
+export type Scenario = {
+	/**  Its name, e.g. "FX crisis". */
+	name: string,
+	/**  What it assumes, in a sentence. */
+	description?: string,
+	/**  The changes to the base deal, applied in order. */
+	overrides?: Override[],
 };
 
 /**  A preference the UI may change. */

@@ -9,7 +9,7 @@ mod history;
 mod jv;
 mod projection;
 mod returns;
-mod table;
+pub mod table;
 pub mod warnings;
 
 use jv_engine::Evaluation;

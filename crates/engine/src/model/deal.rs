@@ -3,6 +3,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Agreements, Exit, Market, Party, Plan};
+use crate::analysis::scenarios::Scenario;
 
 /// The newest `schema_version` this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -47,6 +48,9 @@ pub struct Deal {
     pub financing: Financing,
     /// How the JV is valued at the end of the horizon.
     pub exit: Exit,
+    /// Named what-if cases, each a set of overrides of this base deal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 fn default_horizon() -> u32 {

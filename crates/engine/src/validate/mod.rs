@@ -43,6 +43,9 @@ pub fn validate(deal: &Deal) -> Vec<FieldError> {
     check.plan();
     check.financing();
     check.exit();
+    check
+        .errors
+        .extend(crate::analysis::scenarios::validate_scenarios(deal));
     check.errors
 }
 
