@@ -72,6 +72,89 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Find the value of one input (e.g. `dealer_margin`, `royalty_rate`, `share.maker`) at
+    /// which one party's NPV or IRR hits a target, within bounds.
+    Goalseek {
+        /// The deal file.
+        file: PathBuf,
+        /// The input moved: a driver's id (`royalty_rate`, `kit_margin`, `retail_price`,
+        /// `units`, `dealer_margin`, …) or `share.<party>` (the others move pro rata).
+        #[arg(long)]
+        input: String,
+        /// The party whose metric is aimed at (its id, e.g. `dealer`).
+        #[arg(long)]
+        party: String,
+        /// The metric.
+        #[arg(long, value_enum)]
+        metric: MetricArg,
+        /// Cash flows only, or with contributions in kind.
+        #[arg(long, value_enum, default_value_t = ViewArg::Cash)]
+        view: ViewArg,
+        /// The value to hit: reporting currency for an NPV, a fraction for an IRR (0.25).
+        #[arg(long, allow_hyphen_values = true)]
+        target: rust_decimal::Decimal,
+        /// The lowest value of the input searched (default by input, e.g. 0 for a rate).
+        #[arg(long, allow_hyphen_values = true)]
+        low: Option<rust_decimal::Decimal>,
+        /// The highest value of the input searched (default by input, e.g. 0.5 for a rate).
+        #[arg(long, allow_hyphen_values = true)]
+        high: Option<rust_decimal::Decimal>,
+        /// `text` for a person, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The fair split: equal economic NPV ÷ value contributed, equal margins over the
+    /// hurdles, and the technology partner's share against the royalty rate.
+    Fairsplit {
+        /// The deal file.
+        file: PathBuf,
+        /// `text` for a person, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Simulate the deal: 10 drivers drawn at ±20 % (FX heavier on the downside), each
+    /// party's NPV and IRR as P10/P50/P90, the chance of clearing zero and the hurdle, and a
+    /// histogram of NPV.
+    Montecarlo {
+        /// The deal file.
+        file: PathBuf,
+        /// How many times the deal is evaluated.
+        #[arg(long, default_value_t = 1000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+        iterations: usize,
+        /// The seed: the same seed gives the same result.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads to share the iterations (the result does not depend on it).
+        #[arg(long, default_value_t = 1, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=256))]
+        threads: usize,
+        /// `text` for a person, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Compare the manufacturer's entry modes (--modes) or the deal on several market
+    /// presets (--markets KE,NG,BR) side by side.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["modes", "markets"])))]
+    Compare {
+        /// The deal file.
+        file: PathBuf,
+        /// Direct export, licensing only, this JV and a wholly-owned subsidiary: the
+        /// manufacturer's NPV, IRR and capital at risk.
+        #[arg(long)]
+        modes: bool,
+        /// With --modes: duty on finished vehicles minus the deal's duty on kits, a fraction
+        /// (default 0.25).
+        #[arg(long, value_name = "RATE", requires = "modes")]
+        cbu_duty_difference: Option<rust_decimal::Decimal>,
+        /// Shipped market presets, comma-separated ISO codes, e.g. KE,NG,BR.
+        #[arg(long, value_name = "CODES")]
+        markets: Vec<String>,
+        /// With --markets: spot rates for presets in another currency, e.g. NG=1500,BR=5.2.
+        #[arg(long, value_name = "CODE=RATE", requires = "markets")]
+        fx_spot: Vec<String>,
+        /// `text` for a person, `json` for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// The metric of `jv tornado`.

@@ -5,11 +5,14 @@
 
 mod analysis;
 mod args;
+mod compare;
 mod failure;
 mod format;
+mod goalseek;
 mod json;
 mod load;
 mod market;
+mod montecarlo;
 mod text;
 mod today;
 
@@ -102,6 +105,73 @@ fn run(command: Command) -> Result<String, Failure> {
                 ViewArg::Economic => View::Economic,
             };
             analysis::tornado(&file, &party, metric, view, format)
+        }
+        Command::Goalseek {
+            file,
+            input,
+            party,
+            metric,
+            view,
+            target,
+            low,
+            high,
+            format,
+        } => {
+            use jv_engine::analysis::tornado::{Metric, View};
+            let bounds = match (low, high) {
+                (Some(l), Some(h)) => Some((l, h)),
+                (None, None) => None,
+                _ => {
+                    return Err(Failure::Usage(
+                        "jv: give both --low and --high, or neither".to_owned(),
+                    ));
+                }
+            };
+            let target = jv_engine::analysis::goalseek::Target {
+                party,
+                metric: match metric {
+                    MetricArg::Npv => Metric::Npv,
+                    MetricArg::Irr => Metric::Irr,
+                },
+                view: match view {
+                    ViewArg::Cash => View::Cash,
+                    ViewArg::Economic => View::Economic,
+                },
+                value: target,
+            };
+            let request = goalseek::Request {
+                input: &input,
+                target,
+                bounds,
+            };
+            goalseek::goalseek(&file, request, format)
+        }
+        Command::Fairsplit { file, format } => goalseek::fairsplit(&file, format),
+        Command::Montecarlo {
+            file,
+            iterations,
+            seed,
+            threads,
+            format,
+        } => montecarlo::montecarlo(&file, iterations, seed, threads, format),
+        Command::Compare {
+            file,
+            modes,
+            cbu_duty_difference,
+            markets,
+            fx_spot,
+            format,
+        } => {
+            if modes && !markets.is_empty() {
+                return Err(Failure::Usage(
+                    "give --modes or --markets, not both".to_owned(),
+                ));
+            }
+            if modes {
+                compare::modes(&file, cbu_duty_difference, format)
+            } else {
+                compare::markets(&file, &markets, &fx_spot, format)
+            }
         }
     }
 }

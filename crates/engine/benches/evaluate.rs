@@ -90,3 +90,22 @@ fn tornado(bencher: Bencher) {
     bencher
         .bench_local(|| tornado(black_box(&deal), "dealer", Metric::Npv, View::Cash, &[]).unwrap());
 }
+
+/// Goal seek: the dealer margin that gives the dealer a cash IRR of 25 % (target < 50 ms).
+#[divan::bench]
+fn goal_seek(bencher: Bencher) {
+    use jv_engine::analysis::goalseek::{Outcome, Target, goal_seek};
+    use jv_engine::analysis::tornado::{Metric, View};
+    let deal = kenya(10);
+    let target = Target {
+        party: "dealer".to_owned(),
+        metric: Metric::Irr,
+        view: View::Cash,
+        value: Decimal::new(25, 2),
+    };
+    bencher.bench_local(|| {
+        let result = goal_seek(black_box(&deal), "dealer_margin", &target, None).unwrap();
+        assert!(matches!(result.outcome, Outcome::Solved { .. }));
+        result
+    });
+}

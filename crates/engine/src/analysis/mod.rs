@@ -2,6 +2,10 @@
 //! scenarios, and the tornado. Every analysis works on clones; the base deal is never edited.
 
 pub mod drivers;
+pub mod entry_modes;
+pub mod fairsplit;
+pub mod goalseek;
+pub mod montecarlo;
 pub mod sampling;
 pub mod scenarios;
 pub mod tornado;

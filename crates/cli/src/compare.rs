@@ -1,0 +1,319 @@
+//! `jv compare`: the manufacturer's entry modes side by side, or the same deal on several
+//! shipped market presets side by side.
+
+use std::path::Path;
+
+use jv_engine::analysis::entry_modes::{self, EntryModes, EntryOptions};
+use jv_engine::analysis::scenarios::{self, PartyFigures};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::args::Format;
+use crate::failure::Failure;
+use crate::format::{money, percent};
+use crate::text::table::{Align, Table, wrap};
+
+/// Widest line of the text output.
+const WIDTH: usize = 120;
+
+fn to_json(value: serde_json::Value) -> Result<String, Failure> {
+    let mut value = value;
+    crate::json::round_decimals(&mut value);
+    serde_json::to_string_pretty(&value)
+        .map_err(|error| Failure::Output(format!("cannot write the result: {error}")))
+}
+
+fn push_wrapped(out: &mut String, text: &str) {
+    for line in wrap(text, WIDTH) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+fn or_words(value: Option<Decimal>, show: impl Fn(Decimal) -> String, none: &str) -> String {
+    value.map_or_else(|| none.to_owned(), show)
+}
+
+/// `jv compare FILE --modes`.
+pub fn modes(
+    file: &Path,
+    cbu_duty_difference: Option<Decimal>,
+    format: Format,
+) -> Result<String, Failure> {
+    let deal = crate::load::deal(file)?;
+    let mut options = EntryOptions::default();
+    if let Some(difference) = cbu_duty_difference {
+        options.cbu_duty_difference = difference;
+    }
+    let result = entry_modes::compare_modes(&deal, &options)
+        .map_err(|error| Failure::invalid(file, error))?;
+    match format {
+        Format::Json => to_json(
+            serde_json::to_value(&result)
+                .map_err(|error| Failure::Output(format!("cannot write the result: {error}")))?,
+        ),
+        Format::Text => Ok(modes_text(&deal.name, &result)),
+    }
+}
+
+fn modes_text(name: &str, result: &EntryModes) -> String {
+    let mut out = String::new();
+    push_wrapped(
+        &mut out,
+        &format!(
+            "Entry modes: {name} (the manufacturer, \"{}\", cash view)",
+            result.party
+        ),
+    );
+    out.push('\n');
+    let rcy = &result.currency;
+    let mut table = Table::new()
+        .column("Mode", Align::Left)
+        .column(&format!("NPV, {rcy}"), Align::Right)
+        .column("IRR", Align::Right)
+        .column(&format!("Capital at risk, {rcy}"), Align::Right)
+        .column("MC P10", Align::Right);
+    for mode in &result.modes {
+        if mode.error.is_some() {
+            table.row(vec![
+                mode.label.to_owned(),
+                "failed".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            continue;
+        }
+        table.row(vec![
+            mode.label.to_owned(),
+            or_words(mode.npv_cash, money, ""),
+            or_words(mode.irr_cash, |r| percent(r, 1), "no cash invested"),
+            or_words(mode.capital_at_risk, money, ""),
+            or_words(mode.monte_carlo_p10, money, "n/a"),
+        ]);
+    }
+    out.push_str(&table.render_within(WIDTH, 1));
+    out.push('\n');
+    for mode in &result.modes {
+        let text = match &mode.error {
+            Some(error) => format!("{}: failed: {error}", mode.label),
+            None => format!("{}: {}", mode.label, mode.assumptions),
+        };
+        push_wrapped(&mut out, &text);
+    }
+    push_wrapped(
+        &mut out,
+        "Capital at risk is the deepest cumulative cash outflow. MC P10: n/a, the Monte Carlo \
+         runner is not wired into this comparison yet.",
+    );
+    out
+}
+
+/// One market's figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarketFigures {
+    /// ISO code of the preset.
+    pub country: String,
+    /// The country's name.
+    pub name: String,
+    /// The market's currency.
+    pub currency: String,
+    /// The FX spot used, local currency per reporting-currency unit.
+    pub fx_spot: Decimal,
+    /// Each party's figures.
+    pub parties: Vec<PartyFigures>,
+    /// Guardrail and other warnings: code and sentence.
+    pub warnings: Vec<MarketWarning>,
+}
+
+/// A warning on one market.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarketWarning {
+    /// Stable code.
+    pub code: String,
+    /// What to change.
+    pub message: String,
+}
+
+/// Parses `NG=1500,BR=5.2`.
+pub fn parse_spots(given: &[String]) -> Result<Vec<(String, Decimal)>, Failure> {
+    given
+        .iter()
+        .flat_map(|g| g.split(','))
+        .filter(|s| !s.trim().is_empty())
+        .map(|pair| {
+            let (code, rate) = pair.split_once('=').ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--fx-spot takes COUNTRY=RATE pairs, like NG=1500; \"{pair}\" is not one"
+                ))
+            })?;
+            let rate: Decimal = rate.trim().parse().map_err(|_| {
+                Failure::Usage(format!("--fx-spot {code}: \"{rate}\" is not a number"))
+            })?;
+            if rate <= Decimal::ZERO {
+                return Err(Failure::Usage(format!(
+                    "--fx-spot {code}: the rate must be above zero"
+                )));
+            }
+            Ok((code.trim().to_uppercase(), rate))
+        })
+        .collect()
+}
+
+/// The deal on each preset: each party's figures and the warnings per market. A preset in
+/// another currency without a spot rate (its own or given) is a usage error naming every
+/// missing rate.
+pub fn compare_markets(
+    file: &Path,
+    deal: &jv_engine::Deal,
+    countries: &[String],
+    spots: &[(String, Decimal)],
+) -> Result<Vec<MarketFigures>, Failure> {
+    let spot_of = |code: &str| spots.iter().find(|(c, _)| c == code).map(|(_, r)| *r);
+    let mut missing = Vec::new();
+    for code in countries {
+        let Some(preset) = jv_markets::shipped_preset(code) else {
+            // Let the shared path say which presets there are.
+            crate::market::swap(&mut deal.clone(), code, None)?;
+            continue;
+        };
+        let options = jv_markets::ApplyOptions {
+            fx_spot: spot_of(code),
+        };
+        if let Err(jv_markets::ApplyError::NeedsFxSpot { .. }) =
+            jv_markets::apply_preset_with(&mut deal.clone(), &preset, &options)
+        {
+            missing.push(format!(
+                "{code} ({} per {})",
+                preset.currency, deal.reporting_currency
+            ));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Failure::Usage(format!(
+            "a change of currency needs a spot rate; missing for {}: give them with --fx-spot {}",
+            missing.join(", "),
+            missing
+                .iter()
+                .map(|m| format!("{}=RATE", m.split(' ').next().unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join(",")
+        )));
+    }
+    let mut out = Vec::new();
+    for code in countries {
+        let mut changed = deal.clone();
+        let used = crate::market::swap(&mut changed, code, spot_of(code))?;
+        let evaluation =
+            jv_engine::evaluate(&changed).map_err(|error| Failure::invalid(file, error))?;
+        let figures = scenarios::figures(&used.name, "", &evaluation);
+        out.push(MarketFigures {
+            country: used.country,
+            name: used.name,
+            currency: changed.market.currency.clone(),
+            fx_spot: changed.market.fx_spot,
+            parties: figures.parties,
+            warnings: evaluation
+                .warnings
+                .iter()
+                .map(|w| MarketWarning {
+                    code: w.code.to_owned(),
+                    message: w.message.clone(),
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// `jv compare FILE --markets KE,NG,BR`.
+pub fn markets(
+    file: &Path,
+    countries: &[String],
+    fx_spot: &[String],
+    format: Format,
+) -> Result<String, Failure> {
+    let countries: Vec<String> = countries
+        .iter()
+        .flat_map(|c| c.split(','))
+        .map(|c| c.trim().to_uppercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    if countries.is_empty() {
+        return Err(Failure::Usage(
+            "--markets needs at least one country code".to_owned(),
+        ));
+    }
+    let spots = parse_spots(fx_spot)?;
+    let deal = crate::load::deal(file)?;
+    let results = compare_markets(file, &deal, &countries, &spots)?;
+    match format {
+        Format::Json => to_json(json!({
+            "reporting_currency": deal.reporting_currency,
+            "markets": serde_json::to_value(&results)
+                .map_err(|error| Failure::Output(format!("cannot write the result: {error}")))?,
+        })),
+        Format::Text => Ok(markets_text(&deal.name, &deal.reporting_currency, &results)),
+    }
+}
+
+fn markets_text(name: &str, rcy: &str, results: &[MarketFigures]) -> String {
+    let mut out = String::new();
+    push_wrapped(&mut out, &format!("Markets: {name}"));
+    out.push('\n');
+    let mut table = Table::new().column("", Align::Left);
+    for market in results {
+        table = table.column(
+            &format!(
+                "{}\n{} {}",
+                market.country,
+                market.currency,
+                market.fx_spot.normalize()
+            ),
+            Align::Right,
+        );
+    }
+    let ids: Vec<String> = results
+        .first()
+        .map(|r| r.parties.iter().map(|p| p.id.clone()).collect())
+        .unwrap_or_default();
+    for id in &ids {
+        table.heading(id.clone());
+        let mut npv = vec![format!("  NPV cash, {rcy}")];
+        let mut irr = vec!["  IRR cash".to_owned()];
+        for market in results {
+            let party = market.parties.iter().find(|p| &p.id == id);
+            npv.push(party.map_or_else(String::new, |p| money(p.npv_cash)));
+            irr.push(party.map_or_else(String::new, |p| {
+                or_words(p.irr_cash, |r| percent(r, 1), "no IRR")
+            }));
+        }
+        table.row(npv);
+        table.row(irr);
+    }
+    let mut count = vec!["Warnings".to_owned()];
+    for market in results {
+        count.push(market.warnings.len().to_string());
+    }
+    table.row(count);
+    out.push_str(&table.render_within(WIDTH, 1));
+    for market in results {
+        out.push('\n');
+        push_wrapped(&mut out, &format!("{} ({}):", market.name, market.country));
+        if market.warnings.is_empty() {
+            out.push_str("  no warnings\n");
+        }
+        for warning in &market.warnings {
+            for line in wrap(
+                &format!("[{}] {}", warning.code, warning.message),
+                WIDTH - 4,
+            ) {
+                out.push_str("  ");
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
