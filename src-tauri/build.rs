@@ -33,6 +33,13 @@ const COMMANDS: &[&str] = &[
     "preset_status",
     "templates",
     "new_deal_from_template",
+    "run_scenarios",
+    "tornado",
+    "goal_seek",
+    "fair_split",
+    "compare_entry_modes",
+    "monte_carlo",
+    "cancel_monte_carlo",
 ];
 
 fn main() {

@@ -42,6 +42,13 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::preset_status,
             commands::templates,
             commands::new_deal_from_template,
+            commands::run_scenarios,
+            commands::tornado,
+            commands::goal_seek,
+            commands::fair_split,
+            commands::compare_entry_modes,
+            commands::monte_carlo,
+            commands::cancel_monte_carlo,
         ])
         // Share counts (u64) stay far below 2^53, so they are exact as JavaScript numbers.
         .dangerously_cast_bigints_to_number()

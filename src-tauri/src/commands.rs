@@ -10,6 +10,13 @@ use jv_store::{
 use rust_decimal::Decimal;
 use tauri::State;
 
+use jv_engine::analysis::entry_modes::EntryModes;
+use jv_engine::analysis::fairsplit::FairSplit;
+use jv_engine::analysis::goalseek::GoalSeek;
+use jv_engine::analysis::tornado::{Metric, Tornado, View};
+use tauri::ipc::Channel;
+
+use crate::api::analysis::{self, MonteCarloOutcome, MonteCarloProgress, ScenarioRun};
 use crate::api::evaluate::EvaluateOutcome;
 use crate::api::examples::ExampleDeal;
 use crate::api::files::ImportedDeal;
@@ -17,7 +24,7 @@ use crate::api::presets::{AppliedPreset, PresetStatus};
 use crate::api::settings::{AppSettings, SettingKey};
 use crate::api::{deals, evaluate, examples, files, presets, settings, templates};
 use crate::calendar::today;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::{AppState, AppStatus};
 
 type Result<T> = std::result::Result<T, AppError>;
@@ -293,4 +300,104 @@ pub async fn new_deal_from_template(
     fx_spot: Option<Decimal>,
 ) -> Result<ExampleDeal> {
     templates::new_deal_from_template(state.store()?, &template_id, &country, fx_spot).await
+}
+
+/// The base case and the deal's scenarios (or the built-in ones).
+#[tauri::command]
+#[specta::specta]
+pub async fn run_scenarios(deal_json: String, builtin: bool) -> Result<ScenarioRun> {
+    analysis::run_scenarios(&deal_json, builtin)
+}
+
+/// One party's metric over every driver at ±20 %, widest swing first.
+#[tauri::command]
+#[specta::specta]
+pub async fn tornado(
+    deal_json: String,
+    party: String,
+    metric: Metric,
+    view: View,
+) -> Result<Tornado> {
+    analysis::tornado(&deal_json, &party, metric, view)
+}
+
+/// The value of one input that makes a party's metric hit `target` (a decimal).
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn goal_seek(
+    deal_json: String,
+    input: String,
+    party: String,
+    metric: Metric,
+    view: View,
+    target: String,
+    low: Option<String>,
+    high: Option<String>,
+) -> Result<GoalSeek> {
+    analysis::goal_seek(
+        &deal_json,
+        &input,
+        &party,
+        metric,
+        view,
+        &target,
+        low.as_deref(),
+        high.as_deref(),
+    )
+}
+
+/// The fair split and the share-against-royalty curve.
+#[tauri::command]
+#[specta::specta]
+pub async fn fair_split(deal_json: String) -> Result<FairSplit> {
+    analysis::fair_split(&deal_json)
+}
+
+/// The manufacturer's entry modes side by side.
+#[tauri::command]
+#[specta::specta]
+pub async fn compare_entry_modes(deal_json: String) -> Result<EntryModes> {
+    analysis::compare_entry_modes(&deal_json)
+}
+
+/// Simulates the deal on a background thread, reporting progress on `on_progress`. One run
+/// at a time: a second one while one is running is refused.
+#[tauri::command]
+#[specta::specta]
+pub async fn monte_carlo(
+    state: State<'_, AppState>,
+    deal_json: String,
+    iterations: u32,
+    seed: u32,
+    on_progress: Channel<MonteCarloProgress>,
+) -> Result<MonteCarloOutcome> {
+    let run = state.monte_carlo().start()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        analysis::monte_carlo(
+            &deal_json,
+            iterations,
+            seed,
+            analysis::MONTE_CARLO_THREADS,
+            run.cancel_flag(),
+            |progress| {
+                // A closed window drops the channel; the run still finishes or is cancelled.
+                let _ = on_progress.send(progress);
+            },
+        )
+    })
+    .await
+    .map_err(|error| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("the simulation failed: {error}"),
+        )
+    })?
+}
+
+/// Stops the running simulation; `false` when none was running.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_monte_carlo(state: State<'_, AppState>) -> Result<bool> {
+    Ok(state.monte_carlo().cancel())
 }

@@ -1,11 +1,12 @@
 //! What the app holds while it runs: the database, or why it could not be opened.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use jv_store::{Store, StoreError};
 use serde::Serialize;
 
+use crate::api::analysis::MonteCarloControl;
 use crate::error::{AppError, ErrorCode};
 
 /// The environment variable that points the app at another database file (tests, demos).
@@ -24,6 +25,7 @@ pub struct AppState {
     path: PathBuf,
     store: Result<Store, AppError>,
     startup_file: Mutex<Option<PathBuf>>,
+    monte_carlo: Arc<MonteCarloControl>,
 }
 
 /// Facts the UI needs before anything else.
@@ -46,6 +48,7 @@ impl AppState {
             path,
             store,
             startup_file: Mutex::new(None),
+            monte_carlo: Arc::default(),
         }
     }
 
@@ -64,6 +67,11 @@ impl AppState {
             Ok(mut file) => file.take(),
             Err(poisoned) => poisoned.into_inner().take(),
         }
+    }
+
+    /// The app's one Monte Carlo run.
+    pub fn monte_carlo(&self) -> Arc<MonteCarloControl> {
+        Arc::clone(&self.monte_carlo)
     }
 
     /// The store, or the reason there is none.

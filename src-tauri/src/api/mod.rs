@@ -1,6 +1,7 @@
 //! The bodies of the app's commands, written against the store and the engine only, so a
 //! test can call every one of them on a temporary database without a window.
 
+pub mod analysis;
 pub mod deal_text;
 pub mod deals;
 pub mod evaluate;

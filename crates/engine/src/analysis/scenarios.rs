@@ -49,6 +49,9 @@ pub fn validate_scenarios(deal: &Deal) -> Vec<FieldError> {
 /// One party's figures under one scenario, reporting currency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// The store has its own `PartyFigures`; TypeScript needs one name per type (the JSON of a
+// struct does not carry its name).
+#[cfg_attr(feature = "specta", serde(rename = "ScenarioPartyFigures"))]
 pub struct PartyFigures {
     /// Party id.
     pub id: String,
