@@ -20,7 +20,7 @@ async function open(section: string) {
 }
 
 describe("Editor sections", () => {
-  it("lists the six sections in a sales head's order and starts on Market", () => {
+  it("lists the seven sections in a sales head's order and starts on Market", () => {
     render(Editor);
     const nav = screen.getByTestId("editor-nav");
     expect(within(nav).getAllByRole("button").map((b) => b.textContent?.trim())).toEqual([
@@ -30,6 +30,7 @@ describe("Editor sections", () => {
       "Agreements",
       "Business plan",
       "Financing & exit",
+      "Analysis",
     ]);
     expect(screen.getByTestId("section-market")).toHaveAttribute("aria-current", "page");
     expect(field("market.fx_spot").value).toBe("129");

@@ -52,7 +52,8 @@ describe("editor coverage", () => {
     render(Editor);
     const wanted = leaves(deal).filter((path) => path !== "schema_version");
     const found = new Set<string>();
-    for (const section of SECTIONS) {
+    // The Analysis section edits no field of the deal.
+    for (const section of SECTIONS.filter((id) => id !== "analysis")) {
       await fireEvent.click(screen.getByTestId(`section-${section}`));
       flushSync();
       for (const el of document.querySelectorAll<HTMLElement>("[data-path]")) {
@@ -67,7 +68,8 @@ describe("editor coverage", () => {
 
   it("gives each input a visible label, a test id equal to field-<path>, and no positive tabindex", async () => {
     render(Editor);
-    for (const section of SECTIONS) {
+    // The Analysis section edits no field of the deal.
+    for (const section of SECTIONS.filter((id) => id !== "analysis")) {
       await fireEvent.click(screen.getByTestId(`section-${section}`));
       flushSync();
       const form = screen.getByTestId("editor-form");

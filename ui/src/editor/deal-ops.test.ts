@@ -45,7 +45,7 @@ describe("sectionOf", () => {
       { path: "horizon_years", message: "" },
       { path: "", message: "" },
     ]);
-    expect(counts).toEqual({ market: 1, parties: 0, equity: 0, agreements: 0, plan: 0, financing: 2, header: 1 });
+    expect(counts).toEqual({ market: 1, parties: 0, equity: 0, agreements: 0, plan: 0, financing: 2, analysis: 0, header: 1 });
   });
 });
 

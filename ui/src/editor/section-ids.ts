@@ -2,7 +2,7 @@
 // owns each field path (for error badges and for jumping to a field).
 import type { FieldError } from "../lib/bindings";
 
-export const SECTIONS = ["market", "parties", "equity", "agreements", "plan", "financing"] as const;
+export const SECTIONS = ["market", "parties", "equity", "agreements", "plan", "financing", "analysis"] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** The deal header (name, description, whole-deal problems) sits above every section. */
@@ -33,7 +33,7 @@ export function sectionOf(path: string): Owner {
 
 /** Number of field errors per section (and the header). */
 export function errorCounts(errors: FieldError[]): Record<Owner, number> {
-  const counts = { market: 0, parties: 0, equity: 0, agreements: 0, plan: 0, financing: 0, header: 0 };
+  const counts = { market: 0, parties: 0, equity: 0, agreements: 0, plan: 0, financing: 0, analysis: 0, header: 0 };
   for (const error of errors) counts[sectionOf(error.path)] += 1;
   return counts;
 }

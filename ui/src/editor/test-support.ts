@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
 import { presetDefaults } from "../markets/test-support";
+import { analysisDefaults } from "../analysis/mocks";
 
 export const backend = {
   /** Field errors the next evaluations report; empty means the Kenya results. */
@@ -47,6 +48,9 @@ export async function loadKenya(): Promise<void> {
     // The Market section's preset picker (issue 4) asks for the shipped presets.
     const presetAnswer = presetDefaults()[cmd];
     if (presetAnswer) return presetAnswer(args);
+    // The Analysis section's commands.
+    const analysisAnswer = analysisDefaults()[cmd];
+    if (analysisAnswer) return analysisAnswer(args);
     throw new Error(`unexpected command ${cmd}`);
   });
   workspace.load(kenyaDeal());

@@ -34,6 +34,7 @@ import e3wKenya from "../../tests/fixtures/e3w-ke-evaluation.json";
 import e3wNigeriaDeal from "../../tests/fixtures/e3w-ng-deal.json";
 import e3wKenyaDeal from "../../tests/fixtures/e3w-ke-deal.json";
 import { applyPreset, leafChanges, summaryOf } from "../markets/mock-presets";
+import { analysisDefaults } from "../analysis/mocks";
 import type { MarketPreset, PresetSummary } from "../markets/types";
 
 /** Searched for in dist/ to prove the mock is not in the production bundle. */
@@ -175,6 +176,9 @@ function compare(deal: StoredDeal, from: number, to: number): VersionDiff {
 }
 
 function handle(cmd: string, args: any): unknown {
+  // The what-if analyses answer with fixed, realistic figures for the Kenya example.
+  const analysis = analysisDefaults()[cmd];
+  if (analysis) return analysis(args);
   switch (cmd) {
     case "app_status":
       return { version: "0.1.0 (mock backend)", database_path: "(in memory: mock backend)", database_error: null } satisfies AppStatus;

@@ -6,6 +6,7 @@ import type { AppError, DealListItem, EvaluateOutcome, ExampleDeal, PartyFigures
 import { setLocale } from "../lib/i18n/index.svelte";
 import { setChineseUnits } from "../lib/format/number";
 import { workspace } from "../lib/state/workspace.svelte";
+import { analysisDefaults } from "../analysis/mocks";
 import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -95,6 +96,8 @@ export function backend(handlers: Record<string, Handler> = {}) {
     list_deals: () => [],
     // The market presets and templates (issue 4): the shipped data, applied as Rust does.
     ...presetDefaults(),
+    // The what-if analyses (Analysis section).
+    ...analysisDefaults(),
   };
   mockIPC((cmd, args) => {
     calls.push({ cmd, args });

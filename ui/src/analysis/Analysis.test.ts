@@ -1,0 +1,215 @@
+// The analysis panels against a mock backend answering with realistic figures for the
+// Kenya example (maker and dealer, USD).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { Channel } from "@tauri-apps/api/core";
+import AnalysisSection from "./AnalysisSection.svelte";
+import type { EvaluateOutcome, MonteCarloOutcome, MonteCarloProgress } from "../lib/bindings";
+import { workspace } from "../lib/state/workspace.svelte";
+import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
+import { kenyaDeal, resetEditorWorkspace, settle } from "../editor/test-support";
+import { entryModes, goalSeekResult, monteCarloResult, scenarioRun, tornadoResult } from "./mocks";
+
+type Handler = (args: Record<string, unknown>) => unknown;
+let handlers: Record<string, Handler> = {};
+let calls: { cmd: string; args: Record<string, unknown> }[] = [];
+
+beforeEach(async () => {
+  calls = [];
+  handlers = {};
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    if (cmd === "evaluate_deal") return JSON.parse(JSON.stringify(kenyaOutcome)) as EvaluateOutcome;
+    if (cmd === "save_draft") return null;
+    const handler = handlers[cmd];
+    if (!handler) throw { code: "internal", message: `unexpected command ${cmd}`, fields: [] };
+    return handler(a);
+  });
+  workspace.load(kenyaDeal());
+  await settle();
+});
+
+afterEach(() => {
+  clearMocks();
+  resetEditorWorkspace();
+});
+
+describe("analysis: scenarios", () => {
+  it("shows each party's NPV and IRR per scenario, base first, failures and skipped cases with reasons", async () => {
+    handlers.run_scenarios = () => scenarioRun();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("scenarios-run"));
+    await settle();
+    expect(calls.find((c) => c.cmd === "run_scenarios")?.args.builtin).toBe(true);
+    expect(screen.getByTestId("scenario-row-0")).toHaveTextContent("Base case");
+    expect(screen.getByTestId("scenario-npv-0-maker")).toHaveTextContent("1,843,221");
+    expect(screen.getByTestId("scenario-irr-0-dealer")).toHaveTextContent("22.4 %");
+    expect(screen.getByTestId("scenario-npv-1-dealer")).toHaveTextContent("\u221284,211");
+    expect(screen.getByTestId("scenario-irr-1-dealer")).toHaveTextContent("no IRR");
+    expect(screen.getByTestId("scenario-error-2")).toHaveTextContent("units must be positive");
+    expect(screen.getByTestId("scenario-skipped-0")).toHaveTextContent("Loan rate +5 points: The deal has no loan.");
+    expect(screen.getByTestId("scenarios-table")).toHaveTextContent("Nairobi motorcycle and three-wheeler dealer NPV (USD)");
+  });
+
+  it("shows the engine's message when the deal is invalid", async () => {
+    handlers.run_scenarios = () => {
+      throw { code: "invalid_deal", message: "The deal has errors.", fields: [{ path: "horizon_years", message: "The horizon must be at least 3 years." }] };
+    };
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("scenarios-run"));
+    await settle();
+    expect(screen.getByTestId("scenarios-error")).toHaveTextContent("The deal has errors. The horizon must be at least 3 years.");
+  });
+});
+
+describe("analysis: tornado", () => {
+  it("asks for the chosen party and metric and draws each driver's low and high", async () => {
+    handlers.tornado = () => tornadoResult();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-tornado"));
+    await fireEvent.change(screen.getByTestId("tornado-party"), { target: { value: "dealer" } });
+    await fireEvent.click(screen.getByTestId("tornado-run"));
+    await settle();
+    expect(calls.find((c) => c.cmd === "tornado")?.args).toMatchObject({ party: "dealer", metric: "npv", view: "cash" });
+    expect(screen.getByTestId("tornado-base")).toHaveTextContent("Base case: 612,480");
+    const rows = screen.getByTestId("tornado-chart-table").querySelectorAll("tbody tr");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Dealer margin");
+    expect(rows[0]).toHaveTextContent("9.60 %");
+    expect(rows[0]).toHaveTextContent("822,850");
+  });
+
+  it("offers the tornado's drivers as goal-seek inputs", async () => {
+    handlers.tornado = () => tornadoResult();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-tornado"));
+    await fireEvent.click(screen.getByTestId("tornado-run"));
+    await settle();
+    const options = [...screen.getByTestId("goal-input").querySelectorAll("option")].map((o) => o.value);
+    expect(options).toEqual(["dealer_margin", "units"]);
+  });
+});
+
+describe("analysis: goal seek", () => {
+  it("sends an IRR target typed as a percent as a fraction and shows the answer", async () => {
+    handlers.goal_seek = () => goalSeekResult();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-goal"));
+    await fireEvent.change(screen.getByTestId("goal-input"), { target: { value: "dealer_margin" } });
+    await fireEvent.change(screen.getByTestId("goal-party"), { target: { value: "dealer" } });
+    await fireEvent.input(screen.getByTestId("goal-target"), { target: { value: "20" } });
+    await fireEvent.click(screen.getByTestId("goal-run"));
+    await settle();
+    expect(calls.find((c) => c.cmd === "goal_seek")?.args).toMatchObject({
+      input: "dealer_margin",
+      party: "dealer",
+      metric: "irr",
+      target: "0.2",
+      low: null,
+      high: null,
+    });
+    expect(screen.getByTestId("goal-result")).toHaveTextContent("Dealer margin = 4.97 %");
+  });
+
+  it("says when no value in range hits the target", async () => {
+    handlers.goal_seek = () => goalSeekResult(false);
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-goal"));
+    await fireEvent.click(screen.getByTestId("goal-run"));
+    await settle();
+    expect(screen.getByTestId("goal-result")).toHaveTextContent("No solution in range: the IRR stays above 20 % at every margin");
+  });
+
+  it("refuses a target that is not a number without calling the engine", async () => {
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-goal"));
+    await fireEvent.input(screen.getByTestId("goal-target"), { target: { value: "abc" } });
+    await fireEvent.click(screen.getByTestId("goal-run"));
+    await settle();
+    expect(screen.getByTestId("goal-error")).toHaveTextContent("The target is not a number.");
+    expect(calls.some((c) => c.cmd === "goal_seek")).toBe(false);
+  });
+});
+
+describe("analysis: Monte Carlo", () => {
+  it("shows progress from the channel, then percentiles, probabilities and the histogram", async () => {
+    let finish: (outcome: MonteCarloOutcome) => void = () => {};
+    let channel: Channel<MonteCarloProgress> | null = null;
+    handlers.monte_carlo = (args) => {
+      channel = args.onProgress as Channel<MonteCarloProgress>;
+      return new Promise((resolve) => (finish = resolve));
+    };
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-mc"));
+    expect(screen.getByTestId("mc-iterations")).toHaveValue(10000);
+    await fireEvent.click(screen.getByTestId("mc-run"));
+    await settle();
+    expect(calls.find((c) => c.cmd === "monte_carlo")?.args).toMatchObject({ iterations: 10000, seed: 42 });
+    channel!.onmessage({ done: 2500, total: 10000 });
+    await settle();
+    const bar = screen.getByTestId("mc-progress");
+    expect(bar).toHaveAttribute("role", "progressbar");
+    expect(bar).toHaveAttribute("aria-valuenow", "25");
+    expect(screen.getByTestId("mc-progress-text")).toHaveTextContent("2,500 of 10,000 iterations");
+    expect(screen.getByTestId("mc-cancel")).toBeInTheDocument();
+    finish({ status: "finished", result: monteCarloResult() });
+    await settle();
+    expect(screen.queryByTestId("mc-progress")).toBeNull();
+    expect(screen.getByTestId("mc-p10-dealer")).toHaveTextContent("\u2212120,331");
+    expect(screen.getByTestId("mc-p50-maker")).toHaveTextContent("1,790,501");
+    expect(screen.getByTestId("mc-p90-maker")).toHaveTextContent("3,120,400");
+    expect(screen.getByTestId("mc-pnpv-dealer")).toHaveTextContent("87.4 %");
+    expect(screen.getByTestId("mc-phurdle-dealer")).toHaveTextContent("71.2 %");
+    const rows = screen.getByTestId("mc-histogram-table").querySelectorAll("tbody tr");
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toHaveTextContent("4,020");
+  });
+
+  it("cancels a run and says how far it got", async () => {
+    let finish: (outcome: MonteCarloOutcome) => void = () => {};
+    handlers.monte_carlo = () => new Promise((resolve) => (finish = resolve));
+    handlers.cancel_monte_carlo = () => {
+      finish({ status: "cancelled", done: 3150, total: 10000 });
+      return true;
+    };
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-mc"));
+    await fireEvent.click(screen.getByTestId("mc-run"));
+    await settle();
+    await fireEvent.click(screen.getByTestId("mc-cancel"));
+    await settle();
+    expect(calls.some((c) => c.cmd === "cancel_monte_carlo")).toBe(true);
+    expect(screen.getByTestId("mc-cancelled")).toHaveTextContent("Cancelled after 3,150 of 10,000 iterations.");
+    expect(screen.queryByTestId("mc-cancel")).toBeNull();
+  });
+});
+
+describe("analysis: entry modes", () => {
+  it("shows the manufacturer's NPV, IRR and capital at risk under each mode", async () => {
+    handlers.compare_entry_modes = () => entryModes();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-entry"));
+    await fireEvent.click(screen.getByTestId("entry-run"));
+    await settle();
+    expect(screen.getByTestId("entry-npv-joint_venture")).toHaveTextContent("1,843,221");
+    expect(screen.getByTestId("entry-irr-direct_export")).toHaveTextContent("45.1 %");
+    expect(screen.getByTestId("entry-irr-licensing")).toHaveTextContent("no cash invested");
+    expect(screen.getByTestId("entry-capital-wholly_owned")).toHaveTextContent("250,000");
+    expect(screen.getByTestId("entry-p10-joint_venture")).toHaveTextContent("run a simulation");
+  });
+});
+
+describe("analysis in the editor", () => {
+  it("is the seventh section, after Financing & exit, reached with Alt+7", async () => {
+    const { default: Editor } = await import("../editor/Editor.svelte");
+    render(Editor);
+    const names = [...screen.getByTestId("editor-nav").querySelectorAll("button")].map((b) => b.dataset.testid);
+    expect(names.slice(-2)).toEqual(["section-financing", "section-analysis"]);
+    await fireEvent.keyDown(window, { code: "Digit7", key: "7", altKey: true });
+    await settle();
+    expect(screen.getByTestId("editor-section-title")).toHaveTextContent("Analysis");
+    expect(screen.getByTestId("analysis")).toBeInTheDocument();
+  });
+});
