@@ -9,4 +9,4 @@ pub(crate) mod suggest;
 mod tests;
 
 pub use read::read_deal;
-pub use schema::deal_schema;
+pub use schema::{deal_schema, file_schema};

@@ -38,7 +38,18 @@ pub(crate) fn cached() -> &'static Value {
 }
 
 fn build() -> Value {
-    let mut schema = schemars::schema_for!(Deal).to_value();
+    file_schema(
+        schemars::schema_for!(Deal).to_value(),
+        &format!("urn:jv-studio:jvdeal:{SCHEMA_VERSION}"),
+        TITLE,
+        CONVENTIONS,
+    )
+}
+
+/// Shapes a schemars schema into a file schema of JV Studio: decimals as strings only, and
+/// `$schema`, `$id`, `title` and a `description` ending with `conventions` first. The deal
+/// file and the market preset files share it.
+pub fn file_schema(mut schema: Value, id: &str, title: &str, conventions: &str) -> Value {
     strings_only_for_decimals(&mut schema);
     let Value::Object(generated) = schema else {
         // schema_for! of a struct is always an object; keep whatever it is rather than panic.
@@ -49,14 +60,11 @@ fn build() -> Value {
     if let Some(dialect) = generated.get("$schema") {
         top.insert("$schema".to_owned(), dialect.clone());
     }
-    top.insert(
-        "$id".to_owned(),
-        Value::String(format!("urn:jv-studio:jvdeal:{SCHEMA_VERSION}")),
-    );
-    top.insert("title".to_owned(), Value::String(TITLE.to_owned()));
+    top.insert("$id".to_owned(), Value::String(id.to_owned()));
+    top.insert("title".to_owned(), Value::String(title.to_owned()));
     let about = match generated.get("description").and_then(Value::as_str) {
-        Some(about) => format!("{about} {CONVENTIONS}"),
-        None => CONVENTIONS.to_owned(),
+        Some(about) => format!("{about} {conventions}"),
+        None => conventions.to_owned(),
     };
     top.insert("description".to_owned(), Value::String(about));
     for (key, value) in generated {
