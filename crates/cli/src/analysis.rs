@@ -4,7 +4,7 @@ use std::path::Path;
 
 use jv_engine::analysis::drivers::Unit;
 use jv_engine::analysis::scenarios::{self, ScenarioResult, Skipped};
-use jv_engine::analysis::tornado::{self, Metric, Tornado, TornadoError, View};
+use jv_engine::analysis::tornado::{self, Metric, Range, Tornado, TornadoError, View};
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -161,23 +161,59 @@ fn scenarios_text(
     out
 }
 
-/// `jv tornado`: every driver at ±20 % for one party's metric, largest swing first.
+/// Parses `--range DRIVER=LOW:HIGH` (relative changes, e.g. `units=-0.3:0.1`).
+pub fn parse_ranges(given: &[String]) -> Result<Vec<Range>, Failure> {
+    given
+        .iter()
+        .map(|text| {
+            let usage = || {
+                Failure::Usage(format!(
+                    "--range takes DRIVER=LOW:HIGH with relative changes, like units=-0.3:0.1; \
+                     \"{text}\" is not one"
+                ))
+            };
+            let (driver, ends) = text.split_once('=').ok_or_else(usage)?;
+            let (low, high) = ends.split_once(':').ok_or_else(usage)?;
+            let low: Decimal = low.trim().parse().map_err(|_| usage())?;
+            let high: Decimal = high.trim().parse().map_err(|_| usage())?;
+            if low < -Decimal::ONE || low >= high {
+                return Err(Failure::Usage(format!(
+                    "--range {text}: the low change must be −1 or more and below the high one"
+                )));
+            }
+            Ok(Range {
+                driver: driver.trim().to_owned(),
+                low,
+                high,
+            })
+        })
+        .collect()
+}
+
+/// `jv tornado`: every driver at its range (given, stored in the deal, else ±20 %) for one
+/// party's metric, largest swing first.
 pub fn tornado(
     file: &Path,
     party: &str,
     metric: Metric,
     view: View,
+    ranges: &[String],
     format: Format,
 ) -> Result<String, Failure> {
+    let ranges = parse_ranges(ranges)?;
     let deal = crate::load::deal(file)?;
     let result =
-        tornado::tornado(&deal, party, metric, view, &[]).map_err(|error| match error {
+        tornado::tornado(&deal, party, metric, view, &ranges).map_err(|error| match error {
             TornadoError::Deal(error) => Failure::invalid(file, error),
             other => Failure::Usage(format!("jv: {other}")),
         })?;
     match format {
         Format::Json => to_json(serde_json::to_value(&result).map_err(output_error)?),
-        Format::Text => Ok(tornado_text(&deal, &result)),
+        Format::Text => Ok(tornado_text(
+            &deal,
+            &result,
+            !ranges.is_empty() || !deal.analysis.tornado.is_empty(),
+        )),
     }
 }
 
@@ -189,7 +225,7 @@ fn input(unit: Unit, value: Decimal) -> String {
     }
 }
 
-fn tornado_text(deal: &jv_engine::Deal, t: &Tornado) -> String {
+fn tornado_text(deal: &jv_engine::Deal, t: &Tornado, custom: bool) -> String {
     let rcy = &deal.reporting_currency;
     let show = |v: Option<Decimal>| match t.metric {
         Metric::Npv => or_words(v, money, "none"),
@@ -208,8 +244,13 @@ fn tornado_text(deal: &jv_engine::Deal, t: &Tornado) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    let ranges = if custom {
+        "each driver at its range (given, else stored in the deal, else −20 % and +20 %)"
+    } else {
+        "each driver at −20 % and +20 %"
+    };
     out.push_str(&format!(
-        "{what} ({view}{unit}) of {}, each driver at −20 % and +20 %\nBase case: {}\n\n",
+        "{what} ({view}{unit}) of {}, {ranges}\nBase case: {}\n\n",
         t.party,
         show(t.base)
     ));

@@ -39,12 +39,16 @@ fn or_words(value: Option<Decimal>, show: impl Fn(Decimal) -> String, none: &str
 pub fn modes(
     file: &Path,
     cbu_duty_difference: Option<Decimal>,
+    p10_iterations: Option<usize>,
     format: Format,
 ) -> Result<String, Failure> {
     let deal = crate::load::deal(file)?;
     let mut options = EntryOptions::default();
     if let Some(difference) = cbu_duty_difference {
         options.cbu_duty_difference = difference;
+    }
+    if let Some(iterations) = p10_iterations {
+        options.p10_iterations = iterations;
     }
     let result = entry_modes::compare_modes(&deal, &options)
         .map_err(|error| Failure::invalid(file, error))?;
@@ -73,7 +77,7 @@ fn modes_text(name: &str, result: &EntryModes) -> String {
         .column(&format!("NPV, {rcy}"), Align::Right)
         .column("IRR", Align::Right)
         .column(&format!("Capital at risk, {rcy}"), Align::Right)
-        .column("MC P10", Align::Right);
+        .column(&format!("MC P10, {rcy}"), Align::Right);
     for mode in &result.modes {
         if mode.error.is_some() {
             table.row(vec![
@@ -102,10 +106,28 @@ fn modes_text(name: &str, result: &EntryModes) -> String {
         };
         push_wrapped(&mut out, &text);
     }
+    for mode in &result.modes {
+        if result.options.p10_iterations == 0 {
+            break;
+        }
+        if let (None, Some(note)) = (&mode.error, &mode.p10_note) {
+            push_wrapped(&mut out, &format!("{} P10: {note}", mode.label));
+        }
+    }
+    let p10 = if result.options.p10_iterations == 0 {
+        "MC P10: not computed.".to_owned()
+    } else {
+        format!(
+            "MC P10: the NPV a 1-in-10 bad draw falls to, over {} iterations (seed {}) of the \
+             same drawn inputs for every mode; spec: {}.",
+            result.options.p10_iterations,
+            result.options.p10_seed,
+            result.p10_spec.describe()
+        )
+    };
     push_wrapped(
         &mut out,
-        "Capital at risk is the deepest cumulative cash outflow. MC P10: n/a, the Monte Carlo \
-         runner is not wired into this comparison yet.",
+        &format!("Capital at risk is the deepest cumulative cash outflow. {p10}"),
     );
     out
 }

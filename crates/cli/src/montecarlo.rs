@@ -1,12 +1,14 @@
-//! `jv montecarlo`: the deal simulated with the default drivers (±20 % triangular, FX heavier
-//! on the downside, two rank correlations), as a table of percentiles and probabilities per
+//! `jv montecarlo`: the deal simulated with the spec it stores, else the default drivers
+//! (±20 % triangular, FX heavier on the downside, two rank correlations), as a table of percentiles and probabilities per
 //! party with a text histogram of each party's NPV, or as JSON.
 
 use std::path::Path;
 
 use jv_engine::analysis::montecarlo::{
-    MonteCarloError, MonteCarloResult, PartyOutcome, default_spec, run_monte_carlo,
+    MonteCarloError, MonteCarloResult, PartyOutcome, run_monte_carlo,
 };
+use jv_engine::analysis::sampling::SamplingSpec;
+use jv_engine::analysis::settings::{SpecSource, monte_carlo_spec};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive as _;
 
@@ -15,20 +17,33 @@ use crate::failure::Failure;
 use crate::format::{money, number, percent};
 use crate::text::table::{Align, Table};
 
+/// Iterations when neither the command nor the deal gives them.
+const DEFAULT_ITERATIONS: usize = 1000;
+
+/// Seed when neither the command nor the deal gives one.
+const DEFAULT_SEED: u64 = 1;
+
 /// Longest bar of the text histogram.
 const BAR: usize = 40;
 
 /// `jv montecarlo`.
 pub fn montecarlo(
     file: &Path,
-    iterations: usize,
-    seed: u64,
+    iterations: Option<usize>,
+    seed: Option<u64>,
     threads: usize,
     format: Format,
 ) -> Result<String, Failure> {
     let deal = crate::load::deal(file)?;
     jv_engine::evaluate(&deal).map_err(|error| Failure::invalid(file, error))?;
-    let spec = default_spec(&deal);
+    let (spec, source) = monte_carlo_spec(&deal);
+    let stored = deal.analysis.monte_carlo.as_ref();
+    let iterations = iterations
+        .or_else(|| stored.and_then(|s| s.iterations).map(|n| n as usize))
+        .unwrap_or(DEFAULT_ITERATIONS);
+    let seed = seed
+        .or_else(|| stored.and_then(|s| s.seed))
+        .unwrap_or(DEFAULT_SEED);
     let result =
         run_monte_carlo(&deal, &spec, iterations, seed, threads, &|_| true).map_err(|error| {
             match error {
@@ -39,7 +54,7 @@ pub fn montecarlo(
     match format {
         Format::Json => serde_json::to_string_pretty(&result)
             .map_err(|error| Failure::Output(format!("cannot write the result: {error}"))),
-        Format::Text => Ok(text(&deal, &result)),
+        Format::Text => Ok(text(&deal, &result, &spec, source)),
     }
 }
 
@@ -59,15 +74,35 @@ fn share(v: f64) -> String {
     percent(dec(v), 1)
 }
 
-fn text(deal: &jv_engine::Deal, r: &MonteCarloResult) -> String {
+fn text(
+    deal: &jv_engine::Deal,
+    r: &MonteCarloResult,
+    spec: &SamplingSpec,
+    source: SpecSource,
+) -> String {
     let rcy = &deal.reporting_currency;
+    let drivers = match source {
+        SpecSource::Stored => format!(
+            "{} drivers: {}",
+            spec.drivers.len(),
+            spec.names().join(", ")
+        ),
+        SpecSource::Default => format!(
+            "{} drivers at ±20 % (FX level 0.9–1.3×)",
+            spec.drivers.len()
+        ),
+    };
     let mut out = format!(
-        "Monte Carlo: {}\n{} iterations, seed {}; {} drivers at ±20 % (FX level 0.9–1.3×)\n",
+        "Monte Carlo: {}\n{} iterations, seed {}; spec: {}\n",
         deal.name,
         r.iterations,
         r.seed,
-        jv_engine::analysis::montecarlo::DEFAULT_DRIVERS.len()
+        source.describe()
     );
+    for line in crate::text::table::wrap(&drivers, 120) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     if r.invalid > 0 {
         out.push_str(&format!(
             "{} iterations made the deal invalid and are left out; {}\n",

@@ -153,6 +153,73 @@ fn tornado_of_the_irr_in_the_economic_view() {
     assert!(text.contains(" pts"), "{text}");
 }
 
+fn bar<'v>(out: &'v Value, driver: &str) -> &'v Value {
+    out["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["driver"] == driver)
+        .unwrap()
+}
+
+#[test]
+fn tornado_uses_the_stored_ranges_and_range_overrides_them() {
+    let file = example(KENYA);
+    let out = json_of("tornado", &file, &["--party", "maker"]);
+    // Stored in the example: units −30 % / +20 % of 600; FX level −10 % / +30 %.
+    assert_eq!(bar(&out, "units")["low_input"], "420");
+    assert_eq!(bar(&out, "units")["high_input"], "720");
+    assert_eq!(bar(&out, "fx_level")["high_input"], "1.3");
+    assert_eq!(bar(&out, "kit_margin")["low_input"], "0.096");
+    let given = [
+        "--party",
+        "maker",
+        "--range",
+        "units=-0.5:0.1",
+        "--range",
+        "kit_margin=-0.25:0.25",
+    ];
+    let out = json_of("tornado", &file, &given);
+    assert_eq!(bar(&out, "units")["low_input"], "300");
+    assert_eq!(bar(&out, "units")["high_input"], "660");
+    assert_eq!(bar(&out, "kit_margin")["low_input"], "0.09");
+    assert_eq!(bar(&out, "fx_level")["low_input"], "0.9");
+    let text = text_of("tornado", &file, &given);
+    assert!(
+        text.contains(
+            "each driver at its range (given, else stored in the deal, else −20 % and +20 %)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_or_unknown_range_is_a_usage_error() {
+    let file = example(KENYA);
+    let output = jv_on(
+        "tornado",
+        &file,
+        &["--party", "maker", "--range", "units=0.1"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--range takes DRIVER=LOW:HIGH"),
+        "{}",
+        stderr(&output)
+    );
+    let output = jv_on(
+        "tornado",
+        &file,
+        &["--party", "maker", "--range", "unitz=-0.1:0.1"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no driver has the id \"unitz\""),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn tornado_names_an_unknown_party() {
     let output = jv_on("tornado", &example(KENYA), &["--party", "bank"]);

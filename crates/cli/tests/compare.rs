@@ -59,7 +59,15 @@ fn modes_give_the_makers_figures_per_mode() {
     assert_eq!(modes[2]["irr_cash"], "0.453193");
     assert_eq!(modes[3]["irr_cash"], "0.351331");
     assert!(modes[0]["irr_cash"].is_null());
-    assert!(modes.iter().all(|m| m["monte_carlo_p10"].is_null()));
+    // The Monte Carlo P10 of each mode: 1,000 iterations, seed 42, the deal's stored spec.
+    assert_eq!(out["p10_spec"], "stored");
+    assert_eq!(out["options"]["p10_iterations"], 1000);
+    let p10: Vec<String> = modes
+        .iter()
+        .map(|m| grouped(decimal(&m["monte_carlo_p10"])))
+        .collect();
+    assert_eq!(p10, ["2,272,246", "2,810,167", "269,759", "−1,732,498"]);
+    assert!(modes.iter().all(|m| m["p10_note"].is_null()));
     // The JV row is the evaluation's own figure.
     let evaluation = evaluate_json(&example(KENYA));
     assert_eq!(
@@ -72,9 +80,12 @@ fn modes_give_the_makers_figures_per_mode() {
 fn modes_text_is_a_readable_table() {
     let text = text_of(&["--modes"]);
     assert!(
-        text.contains("This JV                  3,669,599             45.3%             1,200,000"),
+        text.contains(
+            "This JV                  3,669,599             45.3%             1,200,000      269,759"
+        ),
         "{text}"
     );
+    assert!(text.contains("spec: stored in the deal."), "{text}");
     assert!(
         text.contains("Wholly-owned subsidiary  3,933,309             35.1%             2,000,000"),
         "{text}"
@@ -83,8 +94,27 @@ fn modes_text_is_a_readable_table() {
 }
 
 #[test]
+fn the_p10_column_can_be_left_out() {
+    let out = json_of(&["--modes", "--p10-iterations", "0"]);
+    let modes = out["modes"].as_array().unwrap();
+    assert!(modes.iter().all(|m| m["monte_carlo_p10"].is_null()));
+    assert_eq!(
+        modes[0]["p10_note"],
+        "Monte Carlo P10 not computed (0 iterations asked for)"
+    );
+    let text = text_of(&["--modes", "--p10-iterations", "0"]);
+    assert!(text.contains("MC P10: not computed."), "{text}");
+}
+
+#[test]
 fn a_larger_cbu_duty_is_recorded() {
-    let out = json_of(&["--modes", "--cbu-duty-difference", "0.4"]);
+    let out = json_of(&[
+        "--modes",
+        "--cbu-duty-difference",
+        "0.4",
+        "--p10-iterations",
+        "0",
+    ]);
     assert_eq!(out["options"]["cbu_duty_difference"], "0.4");
     assert!(
         out["modes"][0]["assumptions"]

@@ -38,14 +38,15 @@ fn kenya_with_seed_7_gives_these_figures_on_any_number_of_threads() {
     let maker = &one["parties"][0];
     assert_eq!(maker["party"], "maker");
     close(&maker["hurdle"], 0.15, 1e-12);
-    close(&maker["npv_cash"]["p10"], -181_208.49, 0.01);
-    close(&maker["npv_cash"]["p50"], 2_698_178.03, 0.01);
-    close(&maker["npv_cash"]["p90"], 5_155_423.87, 0.01);
-    close(&maker["irr_cash"]["p50"], 0.402_023, 1e-6);
-    assert_eq!(maker["no_irr_cash"], 2);
-    close(&maker["p_npv_positive"], 0.88, 1e-12);
-    close(&maker["p_irr_above_hurdle"], 0.88, 1e-12);
-    assert_eq!(maker["drivers"][0]["driver"], "retail_price");
+    // The deal's stored spec (six drivers, FX heavier on the downside).
+    close(&maker["npv_cash"]["p10"], 229_765.20, 0.01);
+    close(&maker["npv_cash"]["p50"], 2_206_266.91, 0.01);
+    close(&maker["npv_cash"]["p90"], 4_043_995.87, 0.01);
+    close(&maker["irr_cash"]["p50"], 0.356_384, 1e-6);
+    assert_eq!(maker["no_irr_cash"], 0);
+    close(&maker["p_npv_positive"], 0.925, 1e-12);
+    close(&maker["p_irr_above_hurdle"], 0.925, 1e-12);
+    assert_eq!(maker["drivers"][0]["driver"], "fx_level");
     let counts: u64 = maker["histogram"]
         .as_array()
         .unwrap()
@@ -55,8 +56,8 @@ fn kenya_with_seed_7_gives_these_figures_on_any_number_of_threads() {
     assert_eq!(counts, 200);
     let dealer = &one["parties"][1];
     assert_eq!(dealer["party"], "dealer");
-    assert_eq!(dealer["no_irr_cash"], 17);
-    close(&dealer["p_npv_positive"], 0.67, 1e-12);
+    assert_eq!(dealer["no_irr_cash"], 6);
+    close(&dealer["p_npv_positive"], 0.595, 1e-12);
 }
 
 #[test]
@@ -66,22 +67,53 @@ fn the_text_shows_percentiles_probabilities_and_a_histogram() {
     let text = stdout(&output);
     assert!(
         text.starts_with(
-            "Monte Carlo: Kenya e-three-wheeler CKD assembly JV\n200 iterations, seed 7"
-        )
+            "Monte Carlo: Kenya e-three-wheeler CKD assembly JV\n200 iterations, seed 7; \
+             spec: stored in the deal\n6 drivers: units, retail_price, kit_fob_price, fx_level, \
+             inflation, unit_growth\n"
+        ),
+        "{text}"
     );
     for line in [
-        "maker   NPV cash, USD                −181,208  2,698,178  5,155,424",
-        "        IRR cash (2 without)            13.4%      40.2%      50.5%",
-        "dealer  NPV cash, USD              −1,195,362    547,322  2,001,364",
-        "maker        88.0%   15.0%            88.0%  retail_price 0.68, fx_level −0.51, kit_fob_price −0.45",
+        "maker   NPV cash, USD                229,765  2,206,267  4,043,996",
+        "        IRR cash                       18.1%      35.6%      46.6%",
+        "dealer  NPV cash, USD               −969,749    234,485  1,349,846",
+        "        IRR cash (6 without)           −9.7%      22.7%      36.0%",
+        "maker        92.5%   15.0%            92.5%  fx_level −0.74, retail_price 0.37, kit_fob_price −0.26",
         "NPV (cash, USD) of maker",
-        "  2,466,364 to 3,433,364      37  ████████████████████████████████████████",
+        "2,454,929 to 3,155,209      34  ████████████████████████████████████████",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
     for line in text.lines() {
         assert!(line.chars().count() <= 120, "too wide: {line}");
     }
+}
+
+#[test]
+fn a_deal_without_a_spec_uses_the_default_and_the_stored_iterations_and_seed_apply() {
+    let dir = TempDir::new("montecarlo");
+    let mut deal = kenya();
+    deal.as_object_mut().unwrap().remove("analysis");
+    let file = dir.write_deal("default.jvdeal", &deal);
+    let output = jv_on("montecarlo", &file, &["--iterations", "50"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains(
+            "50 iterations, seed 1; spec: default\n10 drivers at ±20 % (FX level 0.9–1.3×)\n"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    // Iterations and seed stored with the spec are used when the command gives none.
+    let mut deal = kenya();
+    deal["analysis"]["monte_carlo"]["iterations"] = 30.into();
+    deal["analysis"]["monte_carlo"]["seed"] = 9.into();
+    let file = dir.write_deal("stored.jvdeal", &deal);
+    let output = jv_on("montecarlo", &file, &["--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let result: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(result["iterations"], 30);
+    assert_eq!(result["seed"], 9);
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Time of a Monte Carlo run on the Kenya example: the 10 default drivers with their two
 //! rank correlations, 10,000 iterations on 2 threads.
 //!
-//! `cargo bench -p jv-engine --bench montecarlo`; target: under 1 s.
+//! `cargo bench -p jv-engine --bench montecarlo`; target: under 1 s. Also the entry-mode
+//! comparison with its P10 column.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -54,4 +55,15 @@ fn sample_matrix_10k(bencher: Bencher) {
     bencher.bench_local(|| {
         jv_engine::analysis::sampling::sample_matrix(black_box(&spec), 10_000, 42).unwrap()
     });
+}
+
+/// The entry-mode comparison with its Monte Carlo P10 column (the deal's stored spec, 1,000
+/// iterations, each evaluated under the four modes); target: well under 1 s.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn entry_modes_with_p10_1k_iterations(bencher: Bencher) {
+    use jv_engine::analysis::entry_modes::{EntryOptions, compare_modes};
+    let deal = read_deal(KENYA).unwrap();
+    let options = EntryOptions::default();
+    assert_eq!(options.p10_iterations, 1_000);
+    bencher.bench_local(|| compare_modes(black_box(&deal), &options).unwrap());
 }

@@ -6,6 +6,7 @@
 use jv_engine::analysis::entry_modes::{
     EntryMode, EntryOptions, ModeResult, cbu_fob_price, compare_modes, mode_deal,
 };
+use jv_engine::analysis::settings::SpecSource;
 use jv_engine::{Deal, evaluate, read_deal};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -16,10 +17,16 @@ fn kenya() -> Deal {
     read_deal(KENYA).unwrap()
 }
 
+/// The default options without the Monte Carlo P10 (tested on its own below).
+fn no_p10() -> EntryOptions {
+    EntryOptions {
+        p10_iterations: 0,
+        ..EntryOptions::default()
+    }
+}
+
 fn modes() -> Vec<ModeResult> {
-    compare_modes(&kenya(), &EntryOptions::default())
-        .unwrap()
-        .modes
+    compare_modes(&kenya(), &no_p10()).unwrap().modes
 }
 
 fn mode(mode: EntryMode) -> ModeResult {
@@ -36,7 +43,10 @@ fn every_mode_evaluates_in_order() {
         assert!(m.npv_cash.is_some(), "{}", m.label);
         assert_eq!(m.flows.len(), 11, "{}", m.label);
         assert_eq!(m.monte_carlo_p10, None);
-        assert!(m.p10_note.is_some());
+        assert_eq!(
+            m.p10_note.as_deref(),
+            Some("Monte Carlo P10 not computed (0 iterations asked for)")
+        );
     }
 }
 
@@ -117,6 +127,7 @@ fn direct_export_earns_the_margin_on_finished_vehicles_only() {
 fn the_cbu_duty_does_not_change_the_makers_margin_but_is_used() {
     let options = EntryOptions {
         cbu_duty_difference: dec!(0.40),
+        ..no_p10()
     };
     let (changed, _) = mode_deal(&kenya(), EntryMode::DirectExport, &options).unwrap();
     assert_eq!(changed.market.import_duty_kits, dec!(0.40));
@@ -133,6 +144,36 @@ fn the_cbu_duty_does_not_change_the_makers_margin_but_is_used() {
 fn the_base_deal_is_never_edited() {
     let deal = kenya();
     let before = deal.clone();
-    let _ = compare_modes(&deal, &EntryOptions::default()).unwrap();
+    let _ = compare_modes(&deal, &no_p10()).unwrap();
     assert_eq!(deal, before);
+}
+
+#[test]
+fn each_mode_has_a_monte_carlo_p10_from_the_stored_spec() {
+    let options = EntryOptions {
+        p10_iterations: 200,
+        ..EntryOptions::default()
+    };
+    let result = compare_modes(&kenya(), &options).unwrap();
+    assert_eq!(result.p10_spec, SpecSource::Stored);
+    for m in &result.modes {
+        let p10 = m
+            .monte_carlo_p10
+            .unwrap_or_else(|| panic!("{}: {:?}", m.label, m.p10_note));
+        // The stored spec leans to the downside (fewer units, a weaker shilling), so a
+        // 1-in-10 bad draw is below the base case.
+        assert!(p10 < m.npv_cash.unwrap(), "{}: {p10}", m.label);
+    }
+    // Reproducible: the seed is fixed.
+    let again = compare_modes(&kenya(), &options).unwrap();
+    assert_eq!(result.modes, again.modes);
+    // Without the stored spec the default one is used, and the figures differ.
+    let mut deal = kenya();
+    deal.analysis.monte_carlo = None;
+    let default = compare_modes(&deal, &options).unwrap();
+    assert_eq!(default.p10_spec, SpecSource::Default);
+    assert_ne!(
+        default.modes[2].monte_carlo_p10,
+        result.modes[2].monte_carlo_p10
+    );
 }

@@ -4,6 +4,7 @@
 
 mod apply;
 mod check;
+pub mod compare;
 mod dates;
 mod file;
 mod keys;

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::{Deal, Units};
+use crate::model::{Deal, Role, SplitMode, Units};
 use crate::timeline::Timeline;
 
 /// One change to one field of the deal.
@@ -335,11 +335,18 @@ pub struct Driver {
     /// For the FX level: the base rates of years 0..N, of which years 1..N are scaled.
     #[serde(skip)]
     fx_base: Option<Vec<Decimal>>,
+    /// For the negotiated share: which entry of `equity.shares` moves, and every entry's
+    /// base share (the others follow pro rata).
+    #[serde(skip)]
+    share_base: Option<(usize, Vec<Decimal>)>,
 }
 
 impl Driver {
     /// The overrides that scale the driver by `factor` (1 = base).
     pub fn scaled(&self, factor: Decimal) -> Vec<Override> {
+        if self.share_base.is_some() {
+            return self.set(self.base * factor);
+        }
         match &self.fx_base {
             Some(base) => vec![Override {
                 path: "market.fx_path".to_owned(),
@@ -356,6 +363,13 @@ impl Driver {
     /// The overrides that set the driver to `value` (every field it moves; for the FX level
     /// `value` is the factor on the base path).
     pub fn set(&self, value: Decimal) -> Vec<Override> {
+        if let Some((index, base)) = &self.share_base {
+            return pro_rata_shares(*index, base, value)
+                .into_iter()
+                .enumerate()
+                .map(|(k, share)| Override::set(format!("equity.shares[{k}].share"), share))
+                .collect();
+        }
         match &self.fx_base {
             Some(_) => self.scaled(value),
             None => self
@@ -376,6 +390,45 @@ pub fn scale_fx(base: &[Decimal], factor: Decimal) -> Vec<Decimal> {
         .collect()
 }
 
+/// Negotiated shares with entry `index` at `share` and the others pro rata to `base`; the
+/// last other entry takes the remainder so the shares still sum to exactly 1.
+fn pro_rata_shares(index: usize, base: &[Decimal], share: Decimal) -> Vec<Decimal> {
+    let others: Decimal = base
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != index)
+        .map(|(_, b)| *b)
+        .sum();
+    let count = Decimal::from(base.len().saturating_sub(1).max(1));
+    let last_other = (0..base.len()).rev().find(|k| *k != index);
+    let rest = Decimal::ONE - share;
+    let mut out: Vec<Decimal> = base
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            if k == index {
+                share
+            } else if others.is_zero() {
+                (rest / count).round_dp(14)
+            } else {
+                (rest * *b / others).round_dp(14)
+            }
+        })
+        .collect();
+    if let Some(last) = last_other {
+        let given: Decimal = out
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != last)
+            .map(|(_, v)| *v)
+            .sum();
+        if let Some(slot) = out.get_mut(last) {
+            *slot = Decimal::ONE - given;
+        }
+    }
+    out
+}
+
 /// The FX rates of years 0..N the engine uses for a validated deal.
 pub fn fx_rates(deal: &Deal) -> Vec<Decimal> {
     Timeline::new(deal).fx
@@ -389,11 +442,47 @@ fn driver(id: &str, label: &str, unit: Unit, path: &str, base: Decimal) -> Drive
         paths: vec![path.to_owned()],
         base,
         fx_base: None,
+        share_base: None,
     }
 }
 
 /// The drivers that exist in `deal` (a validated deal), in a fixed order.
 pub fn drivers(deal: &Deal) -> Vec<Driver> {
+    catalogue(deal, fx_rates(deal))
+}
+
+/// The ids of the drivers of `deal`, in the order of [`drivers`]. Unlike [`drivers`] it
+/// needs no valid timeline, so validation can name the ids of a deal with other problems.
+pub fn driver_ids(deal: &Deal) -> Vec<String> {
+    catalogue(deal, Vec::new())
+        .into_iter()
+        .map(|d| d.id)
+        .collect()
+}
+
+/// The id of the negotiated-share driver.
+pub const NEGOTIATED_SHARE: &str = "negotiated_share";
+
+/// The technology partner's negotiated share, when the equity is negotiated and it has one:
+/// the entry of `equity.shares` that moves and every entry's base.
+fn negotiated_share(deal: &Deal) -> Option<(usize, String, Vec<Decimal>)> {
+    if deal.equity.mode != SplitMode::Negotiated || deal.equity.shares.len() < 2 {
+        return None;
+    }
+    let partner = deal
+        .parties
+        .iter()
+        .find(|p| p.role == Role::TechnologyPartner)?;
+    let index = deal
+        .equity
+        .shares
+        .iter()
+        .position(|s| s.party == partner.id)?;
+    let base = deal.equity.shares.iter().map(|s| s.share).collect();
+    Some((index, partner.id.clone(), base))
+}
+
+fn catalogue(deal: &Deal, fx_base: Vec<Decimal>) -> Vec<Driver> {
     use Unit::{Amount, Count, Factor, Rate};
     let mut out = Vec::new();
     let plan = &deal.plan;
@@ -478,7 +567,8 @@ pub fn drivers(deal: &Deal) -> Vec<Driver> {
         unit: Factor,
         paths: vec!["market.fx_path".to_owned()],
         base: Decimal::ONE,
-        fx_base: Some(fx_rates(deal)),
+        fx_base: Some(fx_base),
+        share_base: None,
     });
     out.push(driver(
         "inflation",
@@ -539,6 +629,7 @@ pub fn drivers(deal: &Deal) -> Vec<Driver> {
                 .collect(),
             base: plan.capex.iter().map(|c| c.amount).sum(),
             fx_base: None,
+            share_base: None,
         });
     }
     out.push(driver(
@@ -563,6 +654,19 @@ pub fn drivers(deal: &Deal) -> Vec<Driver> {
             &format!("parties[{i}].discount_rate"),
             party.discount_rate,
         ));
+    }
+    if let Some((index, party, base)) = negotiated_share(deal) {
+        out.push(Driver {
+            id: NEGOTIATED_SHARE.to_owned(),
+            label: format!("Negotiated share of {party}"),
+            unit: Rate,
+            paths: (0..base.len())
+                .map(|k| format!("equity.shares[{k}].share"))
+                .collect(),
+            base: base.get(index).copied().unwrap_or_default(),
+            fx_base: None,
+            share_base: Some((index, base)),
+        });
     }
     out
 }

@@ -6,8 +6,12 @@
 //! for what each transformation assumes.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 use serde::Serialize;
 
+use super::montecarlo::simulate;
+use super::sampling::{SamplingSpec, percentile};
+use super::settings::{SpecSource, monte_carlo_spec};
 use crate::evaluation::evaluate;
 use crate::model::{Contribution, ContributionKind, Deal, Role, SplitMode};
 use crate::problem::DealError;
@@ -17,8 +21,11 @@ use crate::problem::DealError;
 /// 0 % on CKD kits.
 pub const DEFAULT_CBU_DUTY_DIFFERENCE: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
 
-/// Why the Monte Carlo P10 slot is empty.
-pub const P10_NOTE: &str = "Monte Carlo P10 not computed: the Monte Carlo runner is not wired into the entry-mode comparison yet";
+/// Iterations of the Monte Carlo behind each mode's P10, when none are given.
+pub const DEFAULT_P10_ITERATIONS: usize = 1_000;
+
+/// The seed of that simulation, when none is given (fixed, so the table is reproducible).
+pub const DEFAULT_P10_SEED: u64 = 42;
 
 /// One way of entering the market.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -62,12 +69,18 @@ pub struct EntryOptions {
     /// Duty on finished vehicles minus the deal's duty on kits, a fraction added to
     /// `market.import_duty_kits` for direct export.
     pub cbu_duty_difference: Decimal,
+    /// Iterations of the Monte Carlo behind the P10 column; 0 leaves it out.
+    pub p10_iterations: usize,
+    /// Seed of that simulation.
+    pub p10_seed: u64,
 }
 
 impl Default for EntryOptions {
     fn default() -> Self {
         Self {
             cbu_duty_difference: DEFAULT_CBU_DUTY_DIFFERENCE,
+            p10_iterations: DEFAULT_P10_ITERATIONS,
+            p10_seed: DEFAULT_P10_SEED,
         }
     }
 }
@@ -90,9 +103,10 @@ pub struct ModeResult {
     pub irr_note: Option<String>,
     /// Peak cumulative outflow of the cash flows (≥ 0).
     pub capital_at_risk: Option<Decimal>,
-    /// Monte Carlo P10 of the NPV; none with `p10_note` until it is computed.
+    /// Monte Carlo P10 of the NPV of the cash flows (the deal's drawn inputs, then the mode's
+    /// transformation); none with `p10_note` when it was not computed.
     pub monte_carlo_p10: Option<Decimal>,
-    /// Why there is no P10.
+    /// Why there is no P10, or how many iterations it leaves out.
     pub p10_note: Option<String>,
     /// The manufacturer's cash flows, years 0..N.
     pub flows: Vec<Decimal>,
@@ -112,6 +126,8 @@ pub struct EntryModes {
     pub currency: String,
     /// The options used.
     pub options: EntryOptions,
+    /// Where the Monte Carlo spec behind the P10 column came from.
+    pub p10_spec: SpecSource,
     /// FOB price of a finished vehicle used for direct export, reporting currency.
     pub cbu_fob_price: Decimal,
     /// Each mode, in `EntryMode::ALL` order.
@@ -279,7 +295,7 @@ fn run_mode(deal: &Deal, maker_id: &str, mode: EntryMode, options: &EntryOptions
         irr_note: None,
         capital_at_risk: None,
         monte_carlo_p10: None,
-        p10_note: Some(P10_NOTE.to_owned()),
+        p10_note: None,
         flows: Vec::new(),
         warnings: Vec::new(),
         error: None,
@@ -316,6 +332,71 @@ fn run_mode(deal: &Deal, maker_id: &str, mode: EntryMode, options: &EntryOptions
     result
 }
 
+/// Each mode's P10 of the manufacturer's cash NPV, in `EntryMode::ALL` order, with a note
+/// when there is none or when iterations were left out. Every iteration draws the deal's
+/// inputs once and applies each mode's transformation to the same draws, so the modes are
+/// compared on the same futures.
+fn p10s(
+    deal: &Deal,
+    maker_id: &str,
+    spec: &SamplingSpec,
+    options: &EntryOptions,
+) -> Vec<(Option<Decimal>, Option<String>)> {
+    let n = options.p10_iterations;
+    let all = |note: String| vec![(None, Some(note)); EntryMode::ALL.len()];
+    if n == 0 {
+        return all("Monte Carlo P10 not computed (0 iterations asked for)".to_owned());
+    }
+    let mut base = deal.clone();
+    base.scenarios.clear();
+    let measure = |sampled: &Deal| -> Vec<Option<f64>> {
+        EntryMode::ALL
+            .iter()
+            .map(|&mode| {
+                let (changed, _) = mode_deal(sampled, mode, options).ok()?;
+                let evaluation = evaluate(&changed).ok()?;
+                let party = evaluation.parties.iter().find(|p| p.id == maker_id)?;
+                party.views.cash.npv.to_f64()
+            })
+            .collect()
+    };
+    let rows = match simulate(&base, spec, n, options.p10_seed, &measure) {
+        Ok(rows) => rows,
+        Err(error) => return all(format!("Monte Carlo P10 not computed: {error}")),
+    };
+    (0..EntryMode::ALL.len())
+        .map(|m| {
+            let values: Vec<f64> = rows
+                .iter()
+                .filter_map(|row| row.as_ref().ok().and_then(|v| v.get(m).copied().flatten()))
+                .collect();
+            let left_out = n - values.len();
+            let p10 = percentile(&values, 0.1)
+                .ok()
+                .and_then(Decimal::from_f64)
+                .map(|d| d.round_dp(2));
+            match p10 {
+                None => (
+                    None,
+                    Some(format!(
+                        "Monte Carlo P10 not computed: none of the {n} iterations gave this mode \
+                         a valid deal"
+                    )),
+                ),
+                Some(_) if left_out > 0 => (
+                    p10,
+                    Some(format!(
+                        "over {} of {n} iterations; the draws of {left_out} made this mode's \
+                         deal invalid",
+                        values.len()
+                    )),
+                ),
+                Some(_) => (p10, None),
+            }
+        })
+        .collect()
+}
+
 /// The four entry modes for a deal. Fails only when the deal itself is invalid or has no
 /// manufacturer; a mode that cannot be built says why in its row.
 pub fn compare_modes(deal: &Deal, options: &EntryOptions) -> Result<EntryModes, DealError> {
@@ -327,14 +408,23 @@ pub fn compare_modes(deal: &Deal, options: &EntryOptions) -> Result<EntryModes, 
         )])
     })?;
     let maker_id = deal.parties[maker].id.clone();
-    let modes = EntryMode::ALL
+    let mut modes: Vec<ModeResult> = EntryMode::ALL
         .iter()
         .map(|&mode| run_mode(deal, &maker_id, mode, options))
         .collect();
+    let (spec, source) = monte_carlo_spec(deal);
+    let p10 = p10s(deal, &maker_id, &spec, options);
+    for (result, (value, note)) in modes.iter_mut().zip(p10) {
+        if result.error.is_none() {
+            result.monte_carlo_p10 = value;
+            result.p10_note = note;
+        }
+    }
     Ok(EntryModes {
         party: maker_id,
         currency: deal.reporting_currency.clone(),
         options: *options,
+        p10_spec: source,
         cbu_fob_price: cbu_fob_price(deal),
         modes,
     })

@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::drivers::{Driver, Unit, apply, drivers};
 use super::tornado::{Metric, View};
 use crate::evaluation::{Evaluation, evaluate};
-use crate::model::{Deal, NegotiatedShare, SplitMode};
+use crate::model::{Deal, NegotiatedShare, SplitMode, Units};
 use crate::problem::DealError;
 
 /// Shares a share input issues: the most the validator allows, so a share moves in steps of
@@ -93,6 +93,35 @@ pub struct GoalSeek {
     pub tolerance: Decimal,
     /// The answer.
     pub outcome: Outcome,
+    /// The fields of the deal the solved value sets, to write it into the deal (every field
+    /// the input moves: for a share, the split mode, the shares issued and each party's
+    /// share); empty when there is no solution.
+    pub changes: Vec<FieldChange>,
+}
+
+/// One field of the deal and the value a solved goal seek gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldChange {
+    /// The field's path, as errors name it, e.g. `agreements.licence.royalty_rate`.
+    pub path: String,
+    /// Its new value, as the deal file writes it.
+    pub value: FieldValue,
+}
+
+/// A value a goal seek writes into the deal, in the deal file's own form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(untagged)]
+pub enum FieldValue {
+    /// A number (a decimal, written as a string).
+    Number(Decimal),
+    /// A list of numbers (the FX path, explicit units).
+    Numbers(Vec<Decimal>),
+    /// A whole count (shares issued).
+    Whole(u64),
+    /// A word (the split mode, a party's id).
+    Text(String),
 }
 
 /// Why a goal seek cannot run.
@@ -165,6 +194,60 @@ impl Mover {
                 changed.equity.shares_issued = MAX_SHARES_ISSUED;
                 changed.equity.shares = pro_rata(&deal.parties, base, *index, value);
                 Ok(changed)
+            }
+        }
+    }
+}
+
+impl Mover {
+    /// The fields of `deal` the input at `value` sets, with their new values.
+    pub(crate) fn changes(&self, deal: &Deal, value: Decimal) -> Result<Vec<FieldChange>, String> {
+        let changed = self.deal_at(deal, value)?;
+        let change = |path: &str, value: FieldValue| FieldChange {
+            path: path.to_owned(),
+            value,
+        };
+        match self {
+            Self::Driver(driver) => Ok(driver
+                .paths
+                .iter()
+                .map(|path| {
+                    let value = match (path.as_str(), &changed.plan.units) {
+                        ("plan.units.units", Units::Explicit { units }) => {
+                            FieldValue::Numbers(units.clone())
+                        }
+                        ("market.fx_path", _) => {
+                            FieldValue::Numbers(changed.market.fx_path.clone().unwrap_or_default())
+                        }
+                        // A driver may move several fields by different amounts (the
+                        // negotiated share moves the others pro rata): read each back.
+                        _ => match super::drivers::get(&changed, path) {
+                            Ok(Some(number)) => FieldValue::Number(number),
+                            _ => FieldValue::Number(value),
+                        },
+                    };
+                    change(path, value)
+                })
+                .collect()),
+            Self::Share { .. } => {
+                let mut out = vec![
+                    change("equity.mode", FieldValue::Text("negotiated".to_owned())),
+                    change(
+                        "equity.shares_issued",
+                        FieldValue::Whole(changed.equity.shares_issued),
+                    ),
+                ];
+                for (i, share) in changed.equity.shares.iter().enumerate() {
+                    out.push(change(
+                        &format!("equity.shares[{i}].party"),
+                        FieldValue::Text(share.party.clone()),
+                    ));
+                    out.push(change(
+                        &format!("equity.shares[{i}].share"),
+                        FieldValue::Number(share.share),
+                    ));
+                }
+                Ok(out)
             }
         }
     }
@@ -317,6 +400,9 @@ pub(crate) fn resolve(
     let bounds = match driver.unit {
         Unit::Rate if input.starts_with("discount_rate") => (Decimal::new(1, 2), Decimal::ONE),
         Unit::Rate if input == "unit_growth" => (Decimal::ZERO, Decimal::ONE),
+        Unit::Rate if input == super::drivers::NEGOTIATED_SHARE => {
+            (Decimal::new(1, 2), Decimal::new(99, 2))
+        }
         Unit::Rate => (Decimal::ZERO, Decimal::new(5, 1)),
         Unit::Factor => (Decimal::new(5, 1), Decimal::TWO),
         Unit::Count => (
@@ -584,6 +670,10 @@ pub fn goal_seek(
         target.value,
         tol,
     );
+    let changes = match &outcome {
+        Outcome::Solved { value, .. } => mover.changes(&base_deal, *value).unwrap_or_default(),
+        Outcome::NoSolution { .. } => Vec::new(),
+    };
     Ok(GoalSeek {
         input: input.to_owned(),
         label,
@@ -595,5 +685,122 @@ pub fn goal_seek(
         high,
         tolerance: tol,
         outcome,
+        changes,
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::analysis::drivers::{Override, apply};
+    use crate::read_deal;
+    use rust_decimal_macros::dec;
+
+    const NEGOTIATED_SHARE_INPUT: &str = crate::analysis::drivers::NEGOTIATED_SHARE;
+    const KENYA: &str = include_str!("../../../../examples/kenya-e3w-ckd.jvdeal");
+
+    fn solved(result: &GoalSeek) -> Decimal {
+        match result.outcome {
+            Outcome::Solved { value, .. } => value,
+            Outcome::NoSolution { ref reason, .. } => panic!("{reason}"),
+        }
+    }
+
+    #[test]
+    fn a_solved_driver_names_its_field_and_the_field_gives_the_metric() {
+        let deal = read_deal(KENYA).unwrap();
+        let target = Target {
+            party: "dealer".to_owned(),
+            metric: Metric::Irr,
+            view: View::Cash,
+            value: dec!(0.25),
+        };
+        let result = goal_seek(&deal, "dealer_margin", &target, None).unwrap();
+        let value = solved(&result);
+        assert_eq!(
+            result.changes,
+            vec![FieldChange {
+                path: "agreements.distribution.dealer_margin".to_owned(),
+                value: FieldValue::Number(value),
+            }]
+        );
+        let written = apply(&deal, &[Override::set(&result.changes[0].path, value)]).unwrap();
+        let irr = evaluate(&written).unwrap().parties[1]
+            .views
+            .cash
+            .irr
+            .unwrap();
+        assert!((irr - dec!(0.25)).abs() <= dec!(0.000001), "{irr}");
+    }
+
+    #[test]
+    fn a_solved_share_writes_the_mode_the_resolution_and_every_share() {
+        let deal = read_deal(KENYA).unwrap();
+        let target = Target {
+            party: "maker".to_owned(),
+            metric: Metric::Irr,
+            view: View::Cash,
+            value: dec!(0.44),
+        };
+        let result = goal_seek(&deal, "share.maker", &target, None).unwrap();
+        let value = solved(&result);
+        let paths: Vec<&str> = result.changes.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(&paths[..2], ["equity.mode", "equity.shares_issued"]);
+        assert_eq!(
+            result.changes[0].value,
+            FieldValue::Text("negotiated".to_owned())
+        );
+        assert_eq!(
+            result.changes[1].value,
+            FieldValue::Whole(MAX_SHARES_ISSUED)
+        );
+        assert_eq!(result.changes.len(), 2 + 2 * deal.parties.len());
+        assert_eq!(
+            result.changes[2].value,
+            FieldValue::Text("maker".to_owned())
+        );
+        assert_eq!(result.changes[3].value, FieldValue::Number(value));
+        let total: Decimal = result
+            .changes
+            .iter()
+            .filter(|c| c.path.ends_with(".share"))
+            .map(|c| match c.value {
+                FieldValue::Number(n) => n,
+                _ => panic!("{c:?}"),
+            })
+            .sum();
+        assert_eq!(total, Decimal::ONE);
+    }
+
+    #[test]
+    fn the_negotiated_share_driver_writes_each_share_as_moved() {
+        let deal = read_deal(include_str!(
+            "../../../../examples/brazil-negotiated-60-40.jvdeal"
+        ))
+        .unwrap();
+        // The maker's NPV at the deal's own split: the solution is the 60/40 split itself.
+        let base = evaluate(&deal).unwrap().parties[0].views.cash.npv;
+        let target = Target {
+            party: "maker".to_owned(),
+            metric: Metric::Npv,
+            view: View::Cash,
+            value: base,
+        };
+        let result = goal_seek(&deal, NEGOTIATED_SHARE_INPUT, &target, None).unwrap();
+        solved(&result);
+        let shares: Vec<(String, Decimal)> = result
+            .changes
+            .iter()
+            .map(|c| match c.value {
+                FieldValue::Number(n) => (c.path.clone(), n),
+                _ => panic!("{c:?}"),
+            })
+            .collect();
+        assert_eq!(shares.len(), 2, "{shares:?}");
+        assert_eq!(shares[0].0, "equity.shares[0].share");
+        assert_eq!(shares[1].0, "equity.shares[1].share");
+        assert!((shares[0].1 - dec!(0.6)).abs() < dec!(0.001), "{shares:?}");
+        assert_eq!(shares[0].1 + shares[1].1, Decimal::ONE);
+    }
 }

@@ -8,4 +8,5 @@ pub mod goalseek;
 pub mod montecarlo;
 pub mod sampling;
 pub mod scenarios;
+pub mod settings;
 pub mod tornado;

@@ -11,10 +11,8 @@ use rust_decimal::prelude::{FromPrimitive as _, ToPrimitive as _};
 use serde::Serialize;
 
 use super::drivers::{Driver, Override, Unit, apply, drivers};
-use super::sampling::{
-    self, Distribution, HistogramBin, Percentiles, RankCorrelation, SamplingError, SamplingMethod,
-    SamplingSpec,
-};
+use super::sampling::{self, HistogramBin, Percentiles, SamplingError, SamplingSpec};
+use super::settings::default_monte_carlo_settings;
 use crate::evaluation::evaluate;
 use crate::model::Deal;
 use crate::problem::DealError;
@@ -33,63 +31,18 @@ pub const DEFAULT_DRIVERS: [&str; 10] = [
     "fixed_overhead",
 ];
 
-/// The relative spread of the default triangular distributions: ±20 %.
-pub const DEFAULT_SPREAD: f64 = 0.2;
+/// The relative spread of the default distributions: ±20 % (0.2).
+pub const DEFAULT_SPREAD: Decimal = Decimal::from_parts(2, 0, 0, false, 1);
 
 /// The default spec: the [`DEFAULT_DRIVERS`] the deal has, each triangular at ±20 % around
 /// its base, except the FX level (a factor on the base path, >1 = weaker local currency)
 /// which is heavier on the downside: 0.9 to 1.3 with mode 1. Two rank correlations: units
 /// with the retail price −0.3, inflation with the FX level +0.5. Latin hypercube sampling.
+///
+/// Built from [`default_monte_carlo_settings`], the same spec in the file's format, so the
+/// editor shows exactly what a run draws.
 pub fn default_spec(deal: &Deal) -> SamplingSpec {
-    let catalogue = drivers(deal);
-    let mut spec = SamplingSpec {
-        drivers: Vec::new(),
-        correlations: Vec::new(),
-        method: SamplingMethod::LatinHypercube,
-    };
-    for id in DEFAULT_DRIVERS {
-        let Some(driver) = catalogue.iter().find(|d| d.id == id) else {
-            continue;
-        };
-        let base = driver.base.to_f64().unwrap_or(0.0);
-        let distribution = if id == "fx_level" {
-            Distribution::Triangular {
-                min: 0.9,
-                mode: 1.0,
-                max: 1.3,
-            }
-        } else if base == 0.0 {
-            Distribution::Fixed { value: 0.0 }
-        } else {
-            let (a, b) = (base * (1.0 - DEFAULT_SPREAD), base * (1.0 + DEFAULT_SPREAD));
-            Distribution::Triangular {
-                min: a.min(b),
-                mode: base,
-                max: a.max(b),
-            }
-        };
-        spec.drivers.push(sampling::Driver {
-            name: id.to_owned(),
-            distribution,
-        });
-    }
-    let has = |id: &str| spec.drivers.iter().any(|d| d.name == id);
-    let mut pairs = Vec::new();
-    if has("units") && has("retail_price") {
-        pairs.push(("units", "retail_price", -0.3));
-    }
-    if has("inflation") && has("fx_level") {
-        pairs.push(("inflation", "fx_level", 0.5));
-    }
-    spec.correlations = pairs
-        .into_iter()
-        .map(|(a, b, rho)| RankCorrelation {
-            a: a.to_owned(),
-            b: b.to_owned(),
-            rho,
-        })
-        .collect();
-    spec
+    default_monte_carlo_settings(deal).to_spec()
 }
 
 /// A driver ranked by how strongly it moves a party's NPV.
@@ -265,18 +218,27 @@ fn overrides(driver: &Driver, value: f64) -> Result<Vec<Override>, MonteCarloErr
     Ok(driver.set(d))
 }
 
+/// The deal with one row of draws applied; the inner error says why the draws make no deal.
+fn sampled_deal(
+    deal: &Deal,
+    chosen: &[&Driver],
+    row: &[f64],
+) -> Result<Result<Deal, String>, MonteCarloError> {
+    let mut all = Vec::new();
+    for (driver, &value) in chosen.iter().zip(row) {
+        all.extend(overrides(driver, value)?);
+    }
+    Ok(apply(deal, &all).map_err(|error| error.to_string()))
+}
+
 fn one(
     deal: &Deal,
     chosen: &[&Driver],
     row: &[f64],
 ) -> Result<Result<Figures, String>, MonteCarloError> {
-    let mut all = Vec::new();
-    for (driver, &value) in chosen.iter().zip(row) {
-        all.extend(overrides(driver, value)?);
-    }
-    let changed = match apply(deal, &all) {
+    let changed = match sampled_deal(deal, chosen, row)? {
         Ok(changed) => changed,
-        Err(error) => return Ok(Err(error.to_string())),
+        Err(message) => return Ok(Err(message)),
     };
     let evaluation = match evaluate(&changed) {
         Ok(evaluation) => evaluation,
@@ -303,6 +265,53 @@ fn one(
         .collect()))
 }
 
+/// The catalogue's drivers that `spec` names, in the spec's order.
+fn chosen<'c>(
+    catalogue: &'c [Driver],
+    spec: &SamplingSpec,
+) -> Result<Vec<&'c Driver>, MonteCarloError> {
+    spec.drivers
+        .iter()
+        .map(|d| {
+            catalogue.iter().find(|c| c.id == d.name).ok_or_else(|| {
+                MonteCarloError::UnknownDriver {
+                    driver: d.name.clone(),
+                    known: catalogue
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
+            })
+        })
+        .collect()
+}
+
+/// Draws `iterations` rows of `spec` with `seed` and hands each sampled deal to `measure`,
+/// single-threaded and in order; a row whose draws make no deal gives its reason instead.
+/// For analyses that measure something other than the parties' returns (e.g. entry modes).
+///
+/// # Errors
+/// An unknown driver, an invalid spec, zero iterations, or a draw that is not a decimal.
+pub fn simulate<T>(
+    deal: &Deal,
+    spec: &SamplingSpec,
+    iterations: usize,
+    seed: u64,
+    measure: &dyn Fn(&Deal) -> T,
+) -> Result<Vec<Result<T, String>>, MonteCarloError> {
+    if iterations == 0 {
+        return Err(MonteCarloError::Empty);
+    }
+    let catalogue = drivers(deal);
+    let chosen = chosen(&catalogue, spec)?;
+    let matrix = sampling::sample_matrix(spec, iterations, seed)?;
+    matrix
+        .iter()
+        .map(|row| Ok(sampled_deal(deal, &chosen, row)?.map(|d| measure(&d))))
+        .collect()
+}
+
 /// Runs `iterations` of the deal with the drivers of `spec` (catalogue ids) drawn with
 /// `seed`, on `threads` threads. `progress` is called with the number of iterations done
 /// (per thread, between iterations); when it returns `false` the simulation stops with
@@ -326,22 +335,7 @@ pub fn run_monte_carlo(
     base_deal.scenarios.clear();
     let base = evaluate(&base_deal)?;
     let catalogue = drivers(&base_deal);
-    let chosen = spec
-        .drivers
-        .iter()
-        .map(|d| {
-            catalogue.iter().find(|c| c.id == d.name).ok_or_else(|| {
-                MonteCarloError::UnknownDriver {
-                    driver: d.name.clone(),
-                    known: catalogue
-                        .iter()
-                        .map(|c| c.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let chosen = chosen(&catalogue, spec)?;
     let matrix = sampling::sample_matrix(spec, iterations, seed)?;
 
     let done = std::sync::atomic::AtomicUsize::new(0);

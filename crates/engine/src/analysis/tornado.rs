@@ -2,9 +2,11 @@
 //! one party's metric, sorted by swing (the bars of a tornado chart).
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::drivers::{Driver, Unit, apply, drivers};
+use super::settings::tornado_ranges;
 use crate::evaluation::evaluate;
 use crate::model::Deal;
 use crate::problem::DealError;
@@ -33,8 +35,9 @@ pub enum View {
 }
 
 /// The low and high of one driver, as relative changes of its base (−0.2 and 0.2 = ±20 %).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
 pub struct Range {
     /// The driver's id.
     pub driver: String,
@@ -147,8 +150,8 @@ fn measure(
         .and_then(|p| metric_of(p, metric, view)))
 }
 
-/// The tornado of `party`'s `metric` over every driver of the deal; `ranges` replace the
-/// default ±20 % of the drivers they name.
+/// The tornado of `party`'s `metric` over every driver of the deal. Each driver moves by
+/// its range in `ranges`, else by the range stored in the deal, else ±20 %.
 pub fn tornado(
     deal: &Deal,
     party: &str,
@@ -172,6 +175,7 @@ pub fn tornado(
         .get(index)
         .and_then(|p| metric_of(p, metric, view));
     let catalogue = drivers(&base_deal);
+    let ranges = &tornado_ranges(deal, ranges);
     for range in ranges {
         if !catalogue.iter().any(|d| d.id == range.driver) {
             return Err(TornadoError::UnknownDriver {

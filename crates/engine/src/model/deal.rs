@@ -2,8 +2,9 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Agreements, Exit, Market, Party, Plan};
+use super::{Agreements, Exit, Governance, Market, Party, Plan};
 use crate::analysis::scenarios::Scenario;
+use crate::analysis::settings::AnalysisSettings;
 
 /// The newest `schema_version` this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -48,9 +49,15 @@ pub struct Deal {
     pub financing: Financing,
     /// How the JV is valued at the end of the horizon.
     pub exit: Exit,
+    /// Governance terms (board, reserved matters, deadlock, exit…), shown in the memo.
+    #[serde(default, skip_serializing_if = "Governance::is_empty")]
+    pub governance: Governance,
     /// Named what-if cases, each a set of overrides of this base deal.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
+    /// Stored analysis settings: the Monte Carlo spec and tornado ranges.
+    #[serde(default, skip_serializing_if = "AnalysisSettings::is_empty")]
+    pub analysis: AnalysisSettings,
 }
 
 fn default_horizon() -> u32 {

@@ -5,6 +5,7 @@
 mod agreements;
 mod deal;
 mod exit;
+mod governance;
 mod market;
 mod party;
 mod plan;
@@ -13,6 +14,7 @@ mod rules;
 pub use agreements::{Agreements, Distribution, KitSupply, Licence};
 pub use deal::{Deal, Equity, Financing, Loan, NegotiatedShare, SCHEMA_VERSION, SplitMode};
 pub use exit::Exit;
+pub use governance::{BoardSeats, Governance};
 pub use market::{
     LegalReserve, Market, RoyaltyCap, RoyaltyCapKind, TaxIncentive, TreatyRate, Withholding,
 };

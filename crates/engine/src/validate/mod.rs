@@ -9,6 +9,7 @@ mod bounds;
 mod equity;
 mod exit;
 mod financing;
+mod governance;
 mod market;
 mod parties;
 mod plan;
@@ -20,6 +21,7 @@ pub use bounds::{
     MAX_WORKING_CAPITAL_DAYS, MIN_DISCOUNT_RATE, MIN_FX, MIN_PARTIES, MIN_PERPETUITY_SPREAD,
 };
 
+pub use governance::MAX_GOVERNANCE_TEXT;
 pub(crate) use parties::is_party_reference;
 
 use crate::model::{Deal, SCHEMA_VERSION};
@@ -43,9 +45,13 @@ pub fn validate(deal: &Deal) -> Vec<FieldError> {
     check.plan();
     check.financing();
     check.exit();
+    check.governance();
     check
         .errors
         .extend(crate::analysis::scenarios::validate_scenarios(deal));
+    check
+        .errors
+        .extend(crate::analysis::settings::validate_analysis(deal));
     check.errors
 }
 

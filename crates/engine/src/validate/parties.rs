@@ -221,6 +221,7 @@ pub(crate) fn is_party_reference(path: &str) -> bool {
         || path.ends_with(".supplier")
         || path.ends_with(".distributor")
         || path.starts_with("equity.shares")
+        || path.starts_with("governance.board_seats")
         || (path.starts_with("parties[") && path.ends_with("].id"))
 }
 

@@ -1,6 +1,7 @@
 //! Sampling plans: which drivers, how they vary, how they move together, and how the
 //! iterations are drawn. [`sample_matrix`] turns a plan, a count and a seed into numbers.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::correlation::{CorrelationMatrix, RankCorrelation, impose_rank_correlation};
@@ -9,7 +10,8 @@ use super::error::SamplingError;
 use super::rng::Stream;
 
 /// How the uniform numbers behind each driver are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum SamplingMethod {
     /// Independent draws.
