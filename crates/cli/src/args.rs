@@ -55,7 +55,8 @@ pub enum Command {
         #[arg(long)]
         builtin: bool,
     },
-    /// Move every driver to −20 % and +20 % and show how one party's metric swings.
+    /// Move every driver to its low and high (the deal's stored range, else −20 % and
+    /// +20 %) and show how one party's metric swings.
     Tornado {
         /// The deal file.
         file: PathBuf,
@@ -68,6 +69,14 @@ pub enum Command {
         /// Cash flows only, or with contributions in kind.
         #[arg(long, value_enum, default_value_t = ViewArg::Cash)]
         view: ViewArg,
+        /// A driver's range as relative changes, e.g. `units=-0.3:0.1`; replaces the range
+        /// the deal stores for it. Repeatable.
+        #[arg(
+            long = "range",
+            value_name = "DRIVER=LOW:HIGH",
+            allow_hyphen_values = true
+        )]
+        ranges: Vec<String>,
         /// `text` for a person, `json` for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -112,18 +121,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Simulate the deal: 10 drivers drawn at ±20 % (FX heavier on the downside), each
-    /// party's NPV and IRR as P10/P50/P90, the chance of clearing zero and the hurdle, and a
-    /// histogram of NPV.
+    /// Simulate the deal with the Monte Carlo spec it stores (else 10 drivers drawn at
+    /// ±20 %, FX heavier on the downside): each party's NPV and IRR as P10/P50/P90, the
+    /// chance of clearing zero and the hurdle, and a histogram of NPV.
     Montecarlo {
         /// The deal file.
         file: PathBuf,
-        /// How many times the deal is evaluated.
-        #[arg(long, default_value_t = 1000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
-        iterations: usize,
-        /// The seed: the same seed gives the same result.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// How many times the deal is evaluated (default: the deal's, else 1000).
+        #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+        iterations: Option<usize>,
+        /// The seed: the same seed gives the same result (default: the deal's, else 1).
+        #[arg(long)]
+        seed: Option<u64>,
         /// Threads to share the iterations (the result does not depend on it).
         #[arg(long, default_value_t = 1, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=256))]
         threads: usize,
@@ -138,13 +147,17 @@ pub enum Command {
         /// The deal file.
         file: PathBuf,
         /// Direct export, licensing only, this JV and a wholly-owned subsidiary: the
-        /// manufacturer's NPV, IRR and capital at risk.
+        /// manufacturer's NPV, IRR, capital at risk and Monte Carlo P10.
         #[arg(long)]
         modes: bool,
         /// With --modes: duty on finished vehicles minus the deal's duty on kits, a fraction
         /// (default 0.25).
         #[arg(long, value_name = "RATE", requires = "modes")]
         cbu_duty_difference: Option<rust_decimal::Decimal>,
+        /// With --modes: iterations of the Monte Carlo behind the P10 column (0 leaves it
+        /// out; default 1000).
+        #[arg(long, value_name = "N", requires = "modes", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=100_000))]
+        p10_iterations: Option<usize>,
         /// Shipped market presets, comma-separated ISO codes, e.g. KE,NG,BR.
         #[arg(long, value_name = "CODES")]
         markets: Vec<String>,
@@ -155,6 +168,57 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write the deal memo: PDF (default), DOCX or Markdown, in English, Chinese or both.
+    Memo {
+        /// The deal file.
+        file: PathBuf,
+        /// Where to write the memo.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// `en`, `zh` or `en+zh` (each section in English, then Chinese).
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// The file format; without it, the output's extension decides (else PDF).
+        #[arg(long, value_enum)]
+        format: Option<MemoFormatArg>,
+        /// Mark the memo final instead of draft.
+        #[arg(long = "final")]
+        is_final: bool,
+        /// The memo's date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Write the model as an Excel workbook whose formulas recompute from its Inputs sheet.
+    ExportXlsx {
+        /// The deal file.
+        file: PathBuf,
+        /// Where to write the workbook (.xlsx).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// The languages of `jv memo`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+    /// English and Chinese, section by section.
+    #[value(name = "en+zh")]
+    EnZh,
+}
+
+/// The file formats of `jv memo`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MemoFormatArg {
+    /// PDF.
+    Pdf,
+    /// Word (.docx).
+    Docx,
+    /// Markdown.
+    Md,
 }
 
 /// The metric of `jv tornado`.

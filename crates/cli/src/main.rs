@@ -12,6 +12,7 @@ mod goalseek;
 mod json;
 mod load;
 mod market;
+mod memo;
 mod montecarlo;
 mod text;
 mod today;
@@ -93,6 +94,7 @@ fn run(command: Command) -> Result<String, Failure> {
             party,
             metric,
             view,
+            ranges,
             format,
         } => {
             use jv_engine::analysis::tornado::{Metric, View};
@@ -104,7 +106,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 ViewArg::Cash => View::Cash,
                 ViewArg::Economic => View::Economic,
             };
-            analysis::tornado(&file, &party, metric, view, format)
+            analysis::tornado(&file, &party, metric, view, &ranges, format)
         }
         Command::Goalseek {
             file,
@@ -158,6 +160,7 @@ fn run(command: Command) -> Result<String, Failure> {
             file,
             modes,
             cbu_duty_difference,
+            p10_iterations,
             markets,
             fx_spot,
             format,
@@ -168,11 +171,26 @@ fn run(command: Command) -> Result<String, Failure> {
                 ));
             }
             if modes {
-                compare::modes(&file, cbu_duty_difference, format)
+                compare::modes(&file, cbu_duty_difference, p10_iterations, format)
             } else {
                 compare::markets(&file, &markets, &fx_spot, format)
             }
         }
+        Command::Memo {
+            file,
+            output,
+            lang,
+            format,
+            is_final,
+            date,
+        } => {
+            let date = match date {
+                Some(given) => today::given_as("--date", &given)?,
+                None => today::from_clock(),
+            };
+            memo::memo(&file, &output, lang, format, is_final, &date)
+        }
+        Command::ExportXlsx { file, output } => memo::workbook(&file, &output),
     }
 }
 

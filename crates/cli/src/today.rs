@@ -17,11 +17,16 @@ pub fn from_clock() -> String {
 
 /// The date given with `--today`, checked: a real day written `YYYY-MM-DD`.
 pub fn given(text: &str) -> Result<String, Failure> {
+    given_as("--today", text)
+}
+
+/// The date given with the option `flag`, checked: a real day written `YYYY-MM-DD`.
+pub fn given_as(flag: &str, text: &str) -> Result<String, Failure> {
     if is_day(text) {
         Ok(text.to_owned())
     } else {
         Err(Failure::Usage(format!(
-            "--today must be a date written YYYY-MM-DD, like 2025-12-01; it is \"{text}\""
+            "{flag} must be a date written YYYY-MM-DD, like 2025-12-01; it is \"{text}\""
         )))
     }
 }
