@@ -37,9 +37,14 @@ const COMMANDS: &[&str] = &[
     "tornado",
     "goal_seek",
     "fair_split",
+    "compare_markets",
     "compare_entry_modes",
+    "analysis_drivers",
     "monte_carlo",
     "cancel_monte_carlo",
+    "memo_preview",
+    "export_memo",
+    "export_xlsx",
 ];
 
 fn main() {

@@ -46,9 +46,14 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::tornado,
             commands::goal_seek,
             commands::fair_split,
+            commands::compare_markets,
             commands::compare_entry_modes,
+            commands::analysis_drivers,
             commands::monte_carlo,
             commands::cancel_monte_carlo,
+            commands::memo_preview,
+            commands::export_memo,
+            commands::export_xlsx,
         ])
         // Share counts (u64) stay far below 2^53, so they are exact as JavaScript numbers.
         .dangerously_cast_bigints_to_number()

@@ -14,12 +14,16 @@ use jv_engine::analysis::entry_modes::EntryModes;
 use jv_engine::analysis::fairsplit::FairSplit;
 use jv_engine::analysis::goalseek::GoalSeek;
 use jv_engine::analysis::tornado::{Metric, Tornado, View};
+use jv_memo::pdf::Fonts;
 use tauri::ipc::Channel;
 
 use crate::api::analysis::{self, MonteCarloOutcome, MonteCarloProgress, ScenarioRun};
 use crate::api::evaluate::EvaluateOutcome;
 use crate::api::examples::ExampleDeal;
 use crate::api::files::ImportedDeal;
+use crate::api::memo::{
+    self, MemoChoice, MemoFileFormat, MemoLang, MemoProgress, MemoStatus, WrittenFile,
+};
 use crate::api::presets::{AppliedPreset, PresetStatus};
 use crate::api::settings::{AppSettings, SettingKey};
 use crate::api::{deals, evaluate, examples, files, presets, settings, templates};
@@ -354,11 +358,29 @@ pub async fn fair_split(deal_json: String) -> Result<FairSplit> {
     analysis::fair_split(&deal_json)
 }
 
+/// The deal on several market presets side by side.
+#[tauri::command]
+#[specta::specta]
+pub async fn compare_markets(
+    deal_json: String,
+    countries: Vec<String>,
+    fx_spots: Vec<analysis::MarketSpot>,
+) -> Result<analysis::MarketComparison> {
+    analysis::compare_markets(&deal_json, &countries, &fx_spots)
+}
+
 /// The manufacturer's entry modes side by side.
 #[tauri::command]
 #[specta::specta]
 pub async fn compare_entry_modes(deal_json: String) -> Result<EntryModes> {
     analysis::compare_entry_modes(&deal_json)
+}
+
+/// The deal's drivers with their default distributions, and its default Monte Carlo spec.
+#[tauri::command]
+#[specta::specta]
+pub async fn analysis_drivers(deal_json: String) -> Result<analysis::AnalysisDrivers> {
+    analysis::analysis_drivers(&deal_json)
 }
 
 /// Simulates the deal on a background thread, reporting progress on `on_progress`. One run
@@ -400,4 +422,97 @@ pub async fn monte_carlo(
 #[specta::specta]
 pub async fn cancel_monte_carlo(state: State<'_, AppState>) -> Result<bool> {
     Ok(state.monte_carlo().cancel())
+}
+
+/// The memo's pages as SVG for the preview, set on a background thread with its stages
+/// reported on `on_progress`. The date is today unless given.
+#[tauri::command]
+#[specta::specta]
+pub async fn memo_preview(
+    state: State<'_, AppState>,
+    deal_json: String,
+    lang: MemoLang,
+    status: MemoStatus,
+    date: Option<String>,
+    on_progress: Channel<MemoProgress>,
+) -> Result<Vec<String>> {
+    let fonts = state.memo_fonts();
+    let date = date.unwrap_or_else(today);
+    in_background(move || {
+        let choice = MemoChoice {
+            lang,
+            status,
+            date: &date,
+        };
+        let fonts = fonts.get_or_init(Fonts::system);
+        memo::memo_preview(&deal_json, choice, fonts, |progress| {
+            // A closed window drops the channel; the work still finishes.
+            let _ = on_progress.send(progress);
+        })
+    })
+    .await
+}
+
+/// Writes the memo in `format` to `path` on a background thread, reporting its stages.
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn export_memo(
+    state: State<'_, AppState>,
+    deal_json: String,
+    lang: MemoLang,
+    status: MemoStatus,
+    format: MemoFileFormat,
+    path: String,
+    date: Option<String>,
+    on_progress: Channel<MemoProgress>,
+) -> Result<WrittenFile> {
+    let fonts = state.memo_fonts();
+    let date = date.unwrap_or_else(today);
+    in_background(move || {
+        let choice = MemoChoice {
+            lang,
+            status,
+            date: &date,
+        };
+        let fonts = fonts.get_or_init(Fonts::system);
+        memo::export_memo(
+            &deal_json,
+            choice,
+            format,
+            &PathBuf::from(path),
+            fonts,
+            |progress| {
+                let _ = on_progress.send(progress);
+            },
+        )
+    })
+    .await
+}
+
+/// Writes the Excel model to `path` on a background thread, reporting its stages.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_xlsx(
+    deal_json: String,
+    path: String,
+    on_progress: Channel<MemoProgress>,
+) -> Result<WrittenFile> {
+    in_background(move || {
+        memo::export_xlsx(&deal_json, &PathBuf::from(path), |progress| {
+            let _ = on_progress.send(progress);
+        })
+    })
+    .await
+}
+
+/// Runs slow memo work off the async runtime, so the window never waits on Typst.
+async fn in_background<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|error| {
+            AppError::new(ErrorCode::MemoFailed, format!("the memo failed: {error}"))
+        })?
 }

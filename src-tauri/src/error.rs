@@ -27,6 +27,13 @@ pub enum ErrorCode {
     NewerFile,
     /// The file could not be read or written.
     FileAccess,
+    /// The memo is in Chinese and no installed font covers Chinese; the message says what to
+    /// install.
+    NoCjkFont,
+    /// The memo or the workbook could not be made; the message says why.
+    MemoFailed,
+    /// The export could not be written to the chosen path; the message names it.
+    WriteFailed,
     /// Anything else; the message says what.
     Internal,
 }
@@ -109,6 +116,17 @@ mod tests {
                 }]
             })
         );
+    }
+
+    #[test]
+    fn memo_codes_are_snake_case() {
+        for (code, text) in [
+            (ErrorCode::NoCjkFont, "no_cjk_font"),
+            (ErrorCode::MemoFailed, "memo_failed"),
+            (ErrorCode::WriteFailed, "write_failed"),
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(text));
+        }
     }
 
     #[test]

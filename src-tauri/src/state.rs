@@ -1,7 +1,9 @@
 //! What the app holds while it runs: the database, or why it could not be opened.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use jv_memo::pdf::Fonts;
 
 use jv_store::{Store, StoreError};
 use serde::Serialize;
@@ -26,6 +28,7 @@ pub struct AppState {
     store: Result<Store, AppError>,
     startup_file: Mutex<Option<PathBuf>>,
     monte_carlo: Arc<MonteCarloControl>,
+    fonts: Arc<OnceLock<Fonts>>,
 }
 
 /// Facts the UI needs before anything else.
@@ -49,6 +52,7 @@ impl AppState {
             store,
             startup_file: Mutex::new(None),
             monte_carlo: Arc::default(),
+            fonts: Arc::default(),
         }
     }
 
@@ -72,6 +76,12 @@ impl AppState {
     /// The app's one Monte Carlo run.
     pub fn monte_carlo(&self) -> Arc<MonteCarloControl> {
         Arc::clone(&self.monte_carlo)
+    }
+
+    /// The fonts the memo is set in, scanned from the system on first use (on the caller's
+    /// thread, so call it from a blocking one).
+    pub fn memo_fonts(&self) -> Arc<OnceLock<Fonts>> {
+        Arc::clone(&self.fonts)
     }
 
     /// The store, or the reason there is none.

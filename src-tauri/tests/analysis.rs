@@ -151,10 +151,10 @@ fn monte_carlo_gives_the_clis_p50_for_the_same_seed() {
     // `jv montecarlo examples/kenya-e3w-ckd.jvdeal --iterations 500 --seed 7 --threads 2
     // --format json`.
     let dealer = result.parties.iter().find(|p| p.party == "dealer").unwrap();
-    assert_eq!(dealer.npv_cash.p50, 530_758.165_949_621_7);
-    assert_eq!(dealer.irr_cash.unwrap().p50, 0.285_465_055_552_725);
+    assert_eq!(dealer.npv_cash.p50, 257_640.749_730_853_63);
+    assert_eq!(dealer.irr_cash.unwrap().p50, 0.227_739_177_533_984_98);
     let maker = result.parties.iter().find(|p| p.party == "maker").unwrap();
-    assert_eq!(maker.npv_cash.p50, 2_602_223.810_025_094);
+    assert_eq!(maker.npv_cash.p50, 2_219_082.878_948_293_6);
     // Throttled to at most one report per 50 ms, and the last one says it is done.
     let reports = reports.into_inner().unwrap();
     assert_eq!(
@@ -205,4 +205,49 @@ fn monte_carlo_refuses_zero_iterations() {
     let cancel = AtomicBool::new(false);
     let error = analysis::monte_carlo(KENYA, 0, 7, 2, &cancel, |_| {}).unwrap_err();
     assert!(error.message.contains("iterations"));
+}
+
+#[test]
+fn the_drivers_and_default_spec_are_the_engines() {
+    use jv_engine::analysis::drivers::drivers;
+    use jv_engine::analysis::montecarlo::DEFAULT_DRIVERS;
+
+    let answer = analysis::analysis_drivers(KENYA).unwrap();
+    let deal = read_deal(KENYA).unwrap();
+    let engine: Vec<String> = drivers(&deal).into_iter().map(|d| d.id).collect();
+    let ids: Vec<String> = answer.drivers.iter().map(|d| d.id.clone()).collect();
+    assert_eq!(ids, engine);
+    assert_eq!(ids[0], "retail_price");
+    let retail = &answer.drivers[0];
+    assert_eq!(retail.base, dec("520000"));
+    assert_eq!(retail.by_kind.len(), 6);
+    let spec: Vec<&str> = answer
+        .default_spec
+        .drivers
+        .iter()
+        .map(|d| d.driver.as_str())
+        .collect();
+    assert_eq!(spec, DEFAULT_DRIVERS);
+    assert_eq!(answer.default_spec.correlations.len(), 2);
+    // Crossing IPC every decimal is a string, as in the deal file.
+    let json = serde_json::to_value(&answer).unwrap();
+    assert_eq!(json["drivers"][0]["base"], "520000");
+    assert_eq!(
+        json["default_spec"]["drivers"][0]["distribution"],
+        serde_json::json!({ "kind": "triangular", "min": "416000", "mode": "520000", "max": "624000" })
+    );
+}
+
+#[test]
+fn the_drivers_of_an_invalid_deal_are_an_invalid_deal_error() {
+    let error = analysis::analysis_drivers(&broken_kenya()).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidDeal);
+    assert!(
+        error
+            .fields
+            .iter()
+            .any(|f| f.path == "agreements.distribution.dealer_margin"),
+        "{:?}",
+        error.fields
+    );
 }

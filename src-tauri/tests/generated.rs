@@ -135,3 +135,16 @@ fn pretty(value: &impl Serialize) -> String {
     json.push('\n');
     json
 }
+
+/// The real `analysis_drivers` answer for the Kenya example: the catalogue and default spec
+/// the UI's distributions editor is tested against.
+#[test]
+fn ui_analysis_drivers_fixture_is_current() {
+    let kenya = std::fs::read_to_string(repo("examples/kenya-e3w-ckd.jvdeal")).unwrap();
+    let answer = jv_studio::api::analysis::analysis_drivers(&kenya).unwrap();
+    assert_eq!(answer.drivers[0].id, "retail_price");
+    check(
+        &repo("ui/tests/fixtures/kenya-analysis-drivers.json"),
+        &pretty(&answer),
+    );
+}

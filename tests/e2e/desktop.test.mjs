@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, copyFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, openApp, residentMemoryMiB, screenshot } from "./driver.mjs";
+import { startDriver, openApp, residentMemoryMiB, screenshot, $ } from "./driver.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const out = join(root, "target", "e2e");
@@ -19,7 +19,6 @@ const metrics = { editToResultsMs: [] };
 const { driver, port } = await startDriver(database);
 after(() => driver.kill());
 
-const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
 const KENYA_NAME = JSON.parse(readFileSync(join(root, "examples/kenya-e3w-ckd.jvdeal"), "utf8")).name;
 
 async function text(browser, id) {

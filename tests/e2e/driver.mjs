@@ -121,3 +121,13 @@ export async function screenshot(path) {
   await sleep(150);
   execFileSync("import", ["-window", "root", path]);
 }
+
+/** The element with `data-testid="id"`. */
+export const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** The element with `data-testid="id"`, once it is displayed. */
+export async function shown(browser, id, timeout = 10_000) {
+  const element = await $(browser, id);
+  await element.waitForDisplayed({ timeout });
+  return element;
+}

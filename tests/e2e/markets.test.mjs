@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startDriver, openApp, screenshot } from "./driver.mjs";
+import { startDriver, openApp, screenshot, $, shown } from "./driver.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const out = join(root, "target", "e2e");
@@ -16,14 +16,7 @@ const database = join(mkdtempSync(join(tmpdir(), "jv-e2e-markets-")), "deals.db"
 const { driver, port } = await startDriver(database);
 after(() => driver.kill());
 
-const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
 const GUARDRAIL = "warnings-agreements.licence.royalty_rate";
-
-async function shown(browser, id, timeout = 10_000) {
-  const element = await $(browser, id);
-  await element.waitForDisplayed({ timeout });
-  return element;
-}
 
 test("a template on Nigeria shows the CKD fee guardrail, and Kenya clears it", async () => {
   const { browser } = await openApp(port);

@@ -10,14 +10,17 @@ use std::time::{Duration, Instant};
 use jv_engine::analysis::entry_modes::{self, EntryModes, EntryOptions};
 use jv_engine::analysis::fairsplit::{self, FairSplit};
 use jv_engine::analysis::goalseek::{self, GoalSeek, GoalSeekError, Target};
-use jv_engine::analysis::montecarlo::{
-    MonteCarloError, MonteCarloResult, default_spec, run_monte_carlo,
-};
+use jv_engine::analysis::montecarlo::{MonteCarloError, MonteCarloResult, run_monte_carlo};
 use jv_engine::analysis::scenarios::{self, ScenarioResult, Skipped};
+use jv_engine::analysis::settings::{
+    DriverDefaults, MonteCarloSettings, default_monte_carlo_settings, driver_defaults,
+    monte_carlo_spec,
+};
 use jv_engine::analysis::tornado::{self, Metric, Tornado, TornadoError, View};
-use jv_engine::{Deal, evaluate, read_deal};
+use jv_engine::{Deal, FieldError, evaluate, read_deal};
+use jv_markets::compare::{self as markets_compare, CompareError, MarketFigures};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, ErrorCode};
 
@@ -41,6 +44,34 @@ pub struct ScenarioRun {
     pub scenarios: Vec<ScenarioResult>,
     /// Built-in scenarios left out, and why.
     pub skipped: Vec<Skipped>,
+}
+
+/// The same deal on several market presets.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct MarketComparison {
+    /// The currency of every party figure.
+    pub reporting_currency: String,
+    /// Each market, in the order asked.
+    pub markets: Vec<MarketFigures>,
+}
+
+/// A spot rate the user typed for one market (local currency per reporting-currency unit).
+#[derive(Debug, Clone, PartialEq, Deserialize, specta::Type)]
+pub struct MarketSpot {
+    /// The preset's country code.
+    pub country: String,
+    /// Local currency per reporting-currency unit.
+    pub fx_spot: Decimal,
+}
+
+/// What the spec editor needs before anything has run: the deal's drivers with their default
+/// distributions, and the spec a run uses while the deal stores none.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct AnalysisDrivers {
+    /// Every driver of the deal, in the engine's order.
+    pub drivers: Vec<DriverDefaults>,
+    /// The default Monte Carlo spec, in the deal file's format.
+    pub default_spec: MonteCarloSettings,
 }
 
 /// How far a Monte Carlo run has got.
@@ -217,13 +248,77 @@ pub fn fair_split(deal_json: &str) -> Result<FairSplit, AppError> {
     fairsplit::fair_split(&deal).map_err(goal_seek_error)
 }
 
+fn compare_error(error: CompareError) -> AppError {
+    match error {
+        CompareError::NeedsFxSpot {
+            ref reporting_currency,
+            ref missing,
+        } => AppError {
+            code: ErrorCode::NeedsFxSpot,
+            message: error.to_string(),
+            // One entry per market, at its country code, so the UI marks each rate to enter.
+            fields: missing
+                .iter()
+                .map(|m| {
+                    FieldError::new(
+                        m.country.clone(),
+                        format!(
+                            "{}: enter today's {} per {reporting_currency}",
+                            m.country, m.currency
+                        ),
+                    )
+                })
+                .collect(),
+        },
+        CompareError::Apply {
+            source: jv_markets::ApplyError::InvalidFxSpot { .. },
+            ..
+        } => AppError::new(ErrorCode::NeedsFxSpot, error.to_string()),
+        CompareError::Deal { source, country } => {
+            let mut app: AppError = source.into();
+            app.message = format!("on the {country} market: {}", app.message);
+            app
+        }
+        other => AppError::new(ErrorCode::Internal, other.to_string()),
+    }
+}
+
+/// The deal on each preset in `countries`, with the spot rates typed for presets in another
+/// currency; a missing rate is a `needs_fx_spot` error with one field per market.
+pub fn compare_markets(
+    deal_json: &str,
+    countries: &[String],
+    spots: &[MarketSpot],
+) -> Result<MarketComparison, AppError> {
+    let deal = deal(deal_json)?;
+    let spots: Vec<(String, Decimal)> = spots
+        .iter()
+        .map(|s| (s.country.clone(), s.fx_spot))
+        .collect();
+    let markets =
+        markets_compare::compare_markets(&deal, countries, &spots).map_err(compare_error)?;
+    Ok(MarketComparison {
+        reporting_currency: deal.reporting_currency.clone(),
+        markets,
+    })
+}
+
 /// The manufacturer's entry modes side by side, with the default options.
 pub fn compare_entry_modes(deal_json: &str) -> Result<EntryModes, AppError> {
     let deal = deal(deal_json)?;
     Ok(entry_modes::compare_modes(&deal, &EntryOptions::default())?)
 }
 
-/// Simulates the deal with the default drivers, `iterations` times from `seed` on `threads`
+/// The deal's drivers and its default Monte Carlo spec, as the engine builds them.
+pub fn analysis_drivers(deal_json: &str) -> Result<AnalysisDrivers, AppError> {
+    let deal = deal(deal_json)?;
+    Ok(AnalysisDrivers {
+        drivers: driver_defaults(&deal),
+        default_spec: default_monte_carlo_settings(&deal),
+    })
+}
+
+/// Simulates the deal with its stored spec (the default spec when it stores none), `iterations` times from `seed` on `threads`
 /// threads. `report` gets the progress at most every [`PROGRESS_INTERVAL`] and once at the
 /// end; setting `cancel` stops the run, which then returns `Cancelled`.
 pub fn monte_carlo(
@@ -241,7 +336,7 @@ pub fn monte_carlo(
         ));
     }
     let deal = deal(deal_json)?;
-    let spec = default_spec(&deal);
+    let (spec, _source) = monte_carlo_spec(&deal);
     let total = iterations;
     let last = Mutex::new(None::<Instant>);
     let progress = |done: usize| {
@@ -275,5 +370,87 @@ pub fn monte_carlo(
         }),
         Err(MonteCarloError::Deal(error)) => Err(error.into()),
         Err(other) => Err(AppError::new(ErrorCode::Internal, other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    const KENYA: &str = include_str!("../../../examples/kenya-e3w-ckd.jvdeal");
+
+    /// A shipped preset in another currency than Kenya's that has no spot rate of its own.
+    fn foreign() -> jv_markets::MarketPreset {
+        jv_markets::shipped()
+            .into_iter()
+            .find(|p| p.currency != "KES" && p.values.fx_spot.value == "unknown")
+            .unwrap()
+    }
+
+    /// Kenya with `analysis.monte_carlo` replaced by `spec`.
+    fn kenya_with_spec(spec: serde_json::Value) -> String {
+        let mut deal: serde_json::Value = serde_json::from_str(KENYA).unwrap();
+        deal["analysis"]["monte_carlo"] = spec;
+        deal.to_string()
+    }
+
+    #[test]
+    fn monte_carlo_draws_the_spec_the_deal_stores() {
+        // Only the units vary, and they are fixed at 600: every iteration is the same deal.
+        let fixed = kenya_with_spec(serde_json::json!({
+            "drivers": [{ "driver": "units", "distribution": { "kind": "fixed", "value": "600" } }]
+        }));
+        let cancel = AtomicBool::new(false);
+        let MonteCarloOutcome::Finished { result } =
+            monte_carlo(&fixed, 200, 7, 1, &cancel, |_| {}).unwrap()
+        else {
+            panic!("the run was not cancelled");
+        };
+        for party in &result.parties {
+            assert_eq!(party.npv_cash.p10, party.npv_cash.p90, "{}", party.party);
+        }
+        // Kenya's own stored spec varies its drivers: the spread is not zero.
+        let MonteCarloOutcome::Finished { result } =
+            monte_carlo(KENYA, 200, 7, 1, &cancel, |_| {}).unwrap()
+        else {
+            panic!("the run was not cancelled");
+        };
+        assert!(
+            result
+                .parties
+                .iter()
+                .all(|p| p.npv_cash.p10 < p.npv_cash.p90)
+        );
+    }
+
+    #[test]
+    fn a_missing_spot_is_needs_fx_spot_naming_the_market() {
+        let other = foreign();
+        let countries = vec!["KE".to_owned(), other.country.clone()];
+        let error = compare_markets(KENYA, &countries, &[]).unwrap_err();
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(json["code"], "needs_fx_spot");
+        assert_eq!(json["fields"][0]["path"], other.country.as_str());
+        assert!(
+            json["message"].as_str().unwrap().contains(&other.country),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn markets_come_back_in_the_order_asked_with_the_spot_given() {
+        let other = foreign();
+        let countries = vec![other.country.clone(), "KE".to_owned()];
+        let spots = vec![MarketSpot {
+            country: other.country.clone(),
+            fx_spot: Decimal::from(50),
+        }];
+        let result = compare_markets(KENYA, &countries, &spots).unwrap();
+        assert_eq!(result.reporting_currency, "USD");
+        assert_eq!(result.markets[0].country, other.country);
+        assert_eq!(result.markets[0].fx_spot, Decimal::from(50));
+        assert_eq!(result.markets[1].currency, "KES");
+        assert_eq!(result.markets[1].parties.len(), 2);
     }
 }

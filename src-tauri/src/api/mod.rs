@@ -7,6 +7,7 @@ pub mod deals;
 pub mod evaluate;
 pub mod examples;
 pub mod files;
+pub mod memo;
 pub mod presets;
 pub mod settings;
 pub mod templates;

@@ -9,7 +9,16 @@ import type { EvaluateOutcome, MonteCarloOutcome, MonteCarloProgress } from "../
 import { workspace } from "../lib/state/workspace.svelte";
 import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
 import { kenyaDeal, resetEditorWorkspace, settle } from "../editor/test-support";
-import { entryModes, goalSeekResult, monteCarloResult, scenarioRun, tornadoResult } from "./mocks";
+import {
+  entryModes,
+  fairSplitResult,
+  goalSeekResult,
+  marketComparison,
+  marketPresets,
+  monteCarloResult,
+  scenarioRun,
+  tornadoResult,
+} from "./mocks";
 
 type Handler = (args: Record<string, unknown>) => unknown;
 let handlers: Record<string, Handler> = {};
@@ -81,6 +90,18 @@ describe("analysis: tornado", () => {
     expect(rows[0]).toHaveTextContent("822,850");
   });
 
+  it("keeps the chart of 21 drivers within 500 px so its value axis stays on screen", async () => {
+    const one = tornadoResult().bars[0];
+    handlers.tornado = () => ({ ...tornadoResult(), bars: Array.from({ length: 21 }, (_, i) => ({ ...one, driver: `d${i}`, label: `Driver ${i}` })) });
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-tornado"));
+    await fireEvent.click(screen.getByTestId("tornado-run"));
+    await settle();
+    const sized = screen.getByTestId("tornado-chart").querySelector<HTMLElement>("[style*='height']");
+    expect(sized?.style.height).toBe("500px");
+    expect(screen.getByTestId("tornado-chart-table").querySelectorAll("tbody tr")).toHaveLength(21);
+  });
+
   it("offers the tornado's drivers as goal-seek inputs", async () => {
     handlers.tornado = () => tornadoResult();
     render(AnalysisSection);
@@ -130,6 +151,136 @@ describe("analysis: goal seek", () => {
     await settle();
     expect(screen.getByTestId("goal-error")).toHaveTextContent("The target is not a number.");
     expect(calls.some((c) => c.cmd === "goal_seek")).toBe(false);
+  });
+});
+
+describe("analysis: goal seek, apply to deal", () => {
+  it("writes the solved value into the deal as one step that Undo takes back", async () => {
+    handlers.goal_seek = () => goalSeekResult();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-goal"));
+    await fireEvent.click(screen.getByTestId("goal-run"));
+    await settle();
+    const before = workspace.get("agreements.distribution.dealer_margin");
+    expect(before).not.toBe("0.0497");
+    await fireEvent.click(screen.getByTestId("goal-apply"));
+    await settle();
+    expect(workspace.get("agreements.distribution.dealer_margin")).toBe("0.0497");
+    expect(screen.getByTestId("goal-applied")).toHaveTextContent("Written into the deal");
+    expect(screen.queryByTestId("goal-apply")).toBeNull();
+    workspace.undo();
+    expect(workspace.get("agreements.distribution.dealer_margin")).toBe(before);
+  });
+
+  it("writes every field a share move changes", async () => {
+    handlers.goal_seek = () => ({
+      ...goalSeekResult(),
+      input: "share.maker",
+      changes: [
+        { path: "equity.mode", value: "negotiated" },
+        { path: "equity.shares_issued", value: 1000000000000 },
+        { path: "equity.shares[0].party", value: "maker" },
+        { path: "equity.shares[0].share", value: "0.41" },
+        { path: "equity.shares[1].party", value: "dealer" },
+        { path: "equity.shares[1].share", value: "0.59" },
+      ],
+    });
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-goal"));
+    await fireEvent.click(screen.getByTestId("goal-run"));
+    await settle();
+    await fireEvent.click(screen.getByTestId("goal-apply"));
+    expect(workspace.get("equity.mode")).toBe("negotiated");
+    expect(workspace.get("equity.shares_issued")).toBe(1000000000000);
+    expect(workspace.get("equity.shares")).toEqual([
+      { party: "maker", share: "0.41" },
+      { party: "dealer", share: "0.59" },
+    ]);
+  });
+
+  it("offers no apply when there is no solution", async () => {
+    handlers.goal_seek = () => goalSeekResult(false);
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-goal"));
+    await fireEvent.click(screen.getByTestId("goal-run"));
+    await settle();
+    expect(screen.queryByTestId("goal-apply")).toBeNull();
+  });
+});
+
+describe("analysis: fair split", () => {
+  it("shows each split's parties, says when a split has no solution, and lists the curve with the deal marked", async () => {
+    handlers.fair_split = () => fairSplitResult();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("analysis-tab-fair"));
+    await fireEvent.click(screen.getByTestId("fair-run"));
+    await settle();
+    expect(calls.some((c) => c.cmd === "fair_split")).toBe(true);
+    expect(screen.getByTestId("fair-by_value-share-maker")).toHaveTextContent("41.8 %");
+    expect(screen.getByTestId("fair-by_value-share-dealer")).toHaveTextContent("58.2 %");
+    expect(screen.getByTestId("fair-by_value-measure-dealer")).toHaveTextContent("1.26");
+    expect(screen.getByTestId("fair-by_value")).toHaveTextContent("1,006,880");
+    expect(screen.getByTestId("fair-by_hurdle")).toHaveTextContent("No split in range: the margins do not meet between 1 % and 99 %");
+    const rows = screen.getByTestId("fair-curve-table").querySelectorAll("tbody tr");
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toHaveTextContent("3.0 % (this deal)");
+    expect(rows[1]).toHaveTextContent("50.0 %");
+    expect(rows[3]).toHaveTextContent("no share from 1 % to 99 % keeps the NPV");
+  });
+});
+
+describe("analysis: markets side by side", () => {
+  async function pick() {
+    handlers.market_presets = () => marketPresets();
+    render(AnalysisSection);
+    await settle();
+    await fireEvent.click(screen.getByTestId("analysis-tab-markets"));
+    for (const code of ["KE", "NG"]) {
+      const box = screen.getByTestId(`markets-pick-${code}`) as HTMLInputElement;
+      if (!box.checked) await fireEvent.click(box);
+    }
+    await settle();
+  }
+
+  it("asks for a rate only where the currency changes and refuses to run without it", async () => {
+    await pick();
+    expect(screen.queryByTestId("markets-rate-KE")).toBeNull();
+    expect(screen.getByTestId("markets-rate-NG")).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId("markets-run"));
+    await settle();
+    expect(screen.getByTestId("markets-error")).toHaveTextContent("Enter today's exchange rate for NG.");
+    expect(screen.getByTestId("markets-rate-NG")).toHaveAttribute("aria-invalid", "true");
+    expect(calls.some((c) => c.cmd === "compare_markets")).toBe(false);
+  });
+
+  it("sends the markets in list order with the rates typed and shows each party per market", async () => {
+    handlers.compare_markets = () => marketComparison();
+    await pick();
+    await fireEvent.input(screen.getByTestId("markets-rate-NG"), { target: { value: "1,500" } });
+    await fireEvent.click(screen.getByTestId("markets-run"));
+    await settle();
+    expect(calls.find((c) => c.cmd === "compare_markets")?.args).toMatchObject({
+      countries: ["KE", "NG"],
+      fxSpots: [{ country: "NG", fx_spot: "1500" }],
+    });
+    expect(screen.getByTestId("markets-npv-KE-maker")).toHaveTextContent("1,843,221");
+    expect(screen.getByTestId("markets-irr-NG-dealer")).toHaveTextContent("no IRR");
+    expect(screen.getByTestId("markets-irr-NG-maker")).toHaveTextContent("18.1 %");
+    expect(screen.getByTestId("markets-low-NG")).toHaveTextContent("\u2212310,000,000 NGN");
+    expect(screen.getByTestId("markets-warnings-NG")).toHaveTextContent("2");
+    expect(screen.getByTestId("markets-warnings-KE")).toHaveTextContent("0");
+  });
+
+  it("marks the markets the backend says lack a rate", async () => {
+    handlers.compare_markets = () => {
+      throw { code: "needs_fx_spot", message: "a change of currency needs today's spot rate; enter it for NG (NGN)", fields: [{ path: "NG", message: "NG: enter today's NGN per USD" }] };
+    };
+    await pick();
+    await fireEvent.input(screen.getByTestId("markets-rate-NG"), { target: { value: "1500" } });
+    await fireEvent.click(screen.getByTestId("markets-run"));
+    await settle();
+    expect(screen.getByTestId("markets-error")).toHaveTextContent("enter it for NG (NGN)");
+    expect(screen.getByTestId("markets-rate-NG")).toHaveAttribute("aria-invalid", "true");
   });
 });
 

@@ -1,6 +1,8 @@
 // Small, realistic answers of the analysis commands for the Kenya example (two parties,
 // maker and dealer, USD), shared by the component tests and the browser mock backend.
-import type { EntryModes, GoalSeek, MonteCarloResult, ScenarioRun, Tornado } from "../lib/bindings";
+import type { AnalysisDrivers, EntryModes, FairSplit, GoalSeek, MarketComparison, MonteCarloResult, PresetSummary, ScenarioRun, Tornado } from "../lib/bindings";
+// The real `analysis_drivers` answer for Kenya, written by src-tauri/tests/generated.rs.
+import kenyaDrivers from "../../tests/fixtures/kenya-analysis-drivers.json";
 
 export function scenarioRun(): ScenarioRun {
   const figures = (makerNpv: string, makerIrr: string | null, dealerNpv: string, dealerIrr: string | null) => [
@@ -46,6 +48,7 @@ export function goalSeekResult(solved = true): GoalSeek {
     outcome: solved
       ? { status: "solved", value: "0.0497", metric: "0.20000", evaluations: 14 }
       : { status: "no_solution", reason: "the IRR stays above 20 % at every margin", metric_at_low: "0.21", metric_at_high: "0.35" },
+    changes: solved ? [{ path: "agreements.distribution.dealer_margin", value: "0.0497" }] : [],
   };
 }
 
@@ -96,7 +99,8 @@ export function entryModes(): EntryModes {
   return {
     party: "maker",
     currency: "USD",
-    options: { cbu_duty_difference: "0.15" },
+    options: { cbu_duty_difference: "0.15", p10_iterations: 2000, p10_seed: 42 },
+    p10_spec: "default",
     cbu_fob_price: "2900",
     modes: [
       mode("direct_export", "Direct export", "704300.2", "0.4512", null),
@@ -107,6 +111,74 @@ export function entryModes(): EntryModes {
   };
 }
 
+export function fairSplitResult(): FairSplit {
+  const party = (id: string, share: string, value: string, npv: string, ratio: string | null, irr: string | null, margin: string | null) => ({
+    id,
+    share,
+    value_contributed: value,
+    npv_economic: npv,
+    ratio,
+    irr_economic: irr,
+    hurdle: "0.15",
+    margin,
+  });
+  return {
+    technology_partner: "maker",
+    current: [party("maker", "0.5", "1200000", "1843220.51", "1.536", "0.3125", "0.1625"), party("dealer", "0.5", "800000", "612480.12", "0.7656", "0.2241", "0.0741")],
+    by_value: {
+      outcome: { status: "solved", value: "0.4183", metric: "0", evaluations: 9 },
+      parties: [party("maker", "0.4183", "1200000", "1510300.2", "1.2586", "0.2744", "0.1244"), party("dealer", "0.5817", "800000", "1006880.4", "1.2586", "0.2903", "0.1403")],
+    },
+    by_hurdle: {
+      outcome: { status: "no_solution", reason: "the margins do not meet between 1 % and 99 %", metric_at_low: null, metric_at_high: null },
+      parties: [],
+    },
+    curve: {
+      npv_economic: "1843220.51",
+      current_royalty: "0.03",
+      current_share: "0.5",
+      points: [
+        { royalty_rate: "0", share: "0.612", current: false, note: null },
+        { royalty_rate: "0.03", share: "0.5", current: true, note: null },
+        { royalty_rate: "0.06", share: "0.371", current: false, note: null },
+        { royalty_rate: "0.09", share: null, current: false, note: "no share from 1 % to 99 % keeps the NPV" },
+      ],
+    },
+  } as FairSplit;
+}
+
+export function marketPresets(): PresetSummary[] {
+  const preset = (country: string, name: string, currency: string) =>
+    ({ country, name, currency, version: "2026.1", origin: "shipped", newer_shipped: null, user_saved_at: null }) as PresetSummary;
+  return [preset("KE", "Kenya", "KES"), preset("NG", "Nigeria", "NGN"), preset("TZ", "Tanzania", "TZS")];
+}
+
+export function marketComparison(): MarketComparison {
+  const figures = (makerNpv: string, makerIrr: string | null, dealerNpv: string, dealerIrr: string | null) => [
+    { id: "maker", npv_cash: makerNpv, irr_cash: makerIrr, moic_cash: "3.1", npv_economic: makerNpv, irr_economic: makerIrr },
+    { id: "dealer", npv_cash: dealerNpv, irr_cash: dealerIrr, moic_cash: "2.4", npv_economic: dealerNpv, irr_economic: dealerIrr },
+  ];
+  return {
+    reporting_currency: "USD",
+    markets: [
+      { country: "KE", name: "Kenya", currency: "KES", fx_spot: "129", parties: figures("1843220.51", "0.3125", "612480.12", "0.2241"), jv_cash_low_point: "-19350000", jv_cash_low_year: 1, warnings: [] },
+      {
+        country: "NG",
+        name: "Nigeria",
+        currency: "NGN",
+        fx_spot: "1500",
+        parties: figures("702113.9", "0.1810", "-45120.5", null),
+        jv_cash_low_point: "-310000000",
+        jv_cash_low_year: 2,
+        warnings: [
+          { code: "ckd_technology_fee", message: "Technology fees refused on CKD assembly." },
+          { code: "fx_repatriation", message: "Dividends wait for FX." },
+        ],
+      },
+    ],
+  } as MarketComparison;
+}
+
 /** Answers of every analysis command, for mock backends (the Monte Carlo one reports its
  *  progress once, at the end, as the real command does last). */
 export function analysisDefaults(): Record<string, (args: any) => unknown> {
@@ -115,6 +187,9 @@ export function analysisDefaults(): Record<string, (args: any) => unknown> {
     tornado: () => tornadoResult(),
     goal_seek: () => goalSeekResult(),
     compare_entry_modes: () => entryModes(),
+    fair_split: () => fairSplitResult(),
+    analysis_drivers: () => structuredClone(kenyaDrivers) as AnalysisDrivers,
+    compare_markets: () => marketComparison(),
     monte_carlo: (args: { iterations?: number; onProgress?: { onmessage?: (p: unknown) => void } }) => {
       const total = args?.iterations ?? 10000;
       args?.onProgress?.onmessage?.({ done: total, total });

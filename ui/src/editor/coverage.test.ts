@@ -33,6 +33,14 @@ function fullDeal(): Deal {
   deal.parties[0].contributions[1].tranches = [{ share: "1", milestone: "Assembly", year: 1, missed: false }];
   deal.plan.price_growth = "0.04";
   deal.equity = { mode: "negotiated", shares: [{ party: "maker", share: "0.6" }, { party: "dealer", share: "0.4" }], shares_issued: 1000 };
+  // Kenya's stored analysis block, with every kind of distribution and the sampling method.
+  deal.analysis.monte_carlo.drivers.push(
+    { driver: "kit_margin", distribution: { kind: "uniform", min: "0.1", max: "0.2" } },
+    { driver: "dealer_margin", distribution: { kind: "normal", mean: "0.12", sd: "0.02" } },
+    { driver: "fixed_overhead", distribution: { kind: "lognormal", mean: "300000", sd: "40000" } },
+    { driver: "corporate_tax_rate", distribution: { kind: "fixed", value: "0.3" } },
+  );
+  Object.assign(deal.analysis.monte_carlo, { method: "monte_carlo", iterations: 5000, seed: 7 });
   return deal as Deal;
 }
 
@@ -52,8 +60,7 @@ describe("editor coverage", () => {
     render(Editor);
     const wanted = leaves(deal).filter((path) => path !== "schema_version");
     const found = new Set<string>();
-    // The Analysis section edits no field of the deal.
-    for (const section of SECTIONS.filter((id) => id !== "analysis")) {
+    for (const section of SECTIONS) {
       await fireEvent.click(screen.getByTestId(`section-${section}`));
       flushSync();
       for (const el of document.querySelectorAll<HTMLElement>("[data-path]")) {
@@ -64,21 +71,28 @@ describe("editor coverage", () => {
     }
     expect(wanted.filter((path) => !found.has(path))).toEqual([]);
     expect(wanted.length).toBeGreaterThan(100);
+    expect(wanted.filter((path) => path.startsWith("analysis.")).length).toBe(57);
   });
 
   it("gives each input a visible label, a test id equal to field-<path>, and no positive tabindex", async () => {
     render(Editor);
-    // The Analysis section edits no field of the deal.
-    for (const section of SECTIONS.filter((id) => id !== "analysis")) {
+    for (const section of SECTIONS) {
       await fireEvent.click(screen.getByTestId(`section-${section}`));
       flushSync();
       const form = screen.getByTestId("editor-form");
-      for (const el of form.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
-        const label = form.querySelector(`label[for="${el.id}"]`);
-        expect(label?.textContent?.trim(), el.dataset.path).toBeTruthy();
-        // Deal fields, and the Market section's preset picker (not a field of the deal).
-        expect(el.dataset.testid).toMatch(/^((field|toggle)-|market-picker$)/);
-        expect(el.tabIndex).toBeLessThanOrEqual(0);
+      // In Analysis, the stored settings' editors (its run controls are not deal fields).
+      const scope = section === "analysis" ? '[data-testid="mc-spec"] , [data-testid="tornado-ranges"]' : null;
+      const roots = scope ? [...form.querySelectorAll<HTMLElement>(scope)] : [form];
+      if (scope) expect(roots).toHaveLength(2);
+      for (const root of roots) {
+        for (const el of root.querySelectorAll<HTMLInputElement>("input, select, textarea")) {
+          const label = form.querySelector(`label[for="${el.id}"]`);
+          expect(label?.textContent?.trim(), el.dataset.path).toBeTruthy();
+          // Deal fields, the Market section's preset picker (not a field of the deal), and a
+          // tornado range still at its default (typing into it stores one).
+          expect(el.dataset.testid).toMatch(/^((field|toggle)-|market-picker$|tornado-default-)/);
+          expect(el.tabIndex).toBeLessThanOrEqual(0);
+        }
       }
     }
   });

@@ -16,11 +16,13 @@ const BY_FIRST_KEY: Record<string, SectionId> = {
   rcy_escalation: "market",
   parties: "parties",
   equity: "equity",
+  governance: "equity",
   agreements: "agreements",
   plan: "plan",
   financing: "financing",
   exit: "financing",
   horizon_years: "financing",
+  analysis: "analysis",
 };
 
 /** Which part of the editor shows the field at `path`. Vesting tranches live in a party's

@@ -78,8 +78,12 @@ export const commands = {
 	goalSeek: (dealJson: string, input: string, party: string, metric: Metric, view: View, target: string, low: string | null, high: string | null) => typedError<GoalSeek, AppError>(__TAURI_INVOKE("goal_seek", { dealJson, input, party, metric, view, target, low, high })),
 	/**  The fair split and the share-against-royalty curve. */
 	fairSplit: (dealJson: string) => typedError<FairSplit, AppError>(__TAURI_INVOKE("fair_split", { dealJson })),
+	/**  The deal on several market presets side by side. */
+	compareMarkets: (dealJson: string, countries: string[], fxSpots: MarketSpot[]) => typedError<MarketComparison, AppError>(__TAURI_INVOKE("compare_markets", { dealJson, countries, fxSpots })),
 	/**  The manufacturer's entry modes side by side. */
 	compareEntryModes: (dealJson: string) => typedError<EntryModes, AppError>(__TAURI_INVOKE("compare_entry_modes", { dealJson })),
+	/**  The deal's drivers with their default distributions, and its default Monte Carlo spec. */
+	analysisDrivers: (dealJson: string) => typedError<AnalysisDrivers, AppError>(__TAURI_INVOKE("analysis_drivers", { dealJson })),
 	/**
 	 *  Simulates the deal on a background thread, reporting progress on `on_progress`. One run
 	 *  at a time: a second one while one is running is refused.
@@ -87,6 +91,15 @@ export const commands = {
 	monteCarlo: (dealJson: string, iterations: number, seed: number, onProgress: Channel<MonteCarloProgress>) => typedError<MonteCarloOutcome, AppError>(__TAURI_INVOKE("monte_carlo", { dealJson, iterations, seed, onProgress })),
 	/**  Stops the running simulation; `false` when none was running. */
 	cancelMonteCarlo: () => typedError<boolean, AppError>(__TAURI_INVOKE("cancel_monte_carlo")),
+	/**
+	 *  The memo's pages as SVG for the preview, set on a background thread with its stages
+	 *  reported on `on_progress`. The date is today unless given.
+	 */
+	memoPreview: (dealJson: string, lang: MemoLang, status: MemoStatus, date: string | null, onProgress: Channel<MemoProgress>) => typedError<string[], AppError>(__TAURI_INVOKE("memo_preview", { dealJson, lang, status, date, onProgress })),
+	/**  Writes the memo in `format` to `path` on a background thread, reporting its stages. */
+	exportMemo: (dealJson: string, lang: MemoLang, status: MemoStatus, format: MemoFileFormat, path: string, date: string | null, onProgress: Channel<MemoProgress>) => typedError<WrittenFile, AppError>(__TAURI_INVOKE("export_memo", { dealJson, lang, status, format, path, date, onProgress })),
+	/**  Writes the Excel model to `path` on a background thread, reporting its stages. */
+	exportXlsx: (dealJson: string, path: string, onProgress: Channel<MemoProgress>) => typedError<WrittenFile, AppError>(__TAURI_INVOKE("export_xlsx", { dealJson, path, onProgress })),
 };
 
 /* Types */
@@ -105,6 +118,25 @@ export type Agreements = {
 	kit_supply: KitSupply,
 	/**  Distribution: the dealer buys at wholesale and earns a margin on every unit. */
 	distribution?: Distribution | null,
+};
+
+/**
+ *  What the spec editor needs before anything has run: the deal's drivers with their default
+ *  distributions, and the spec a run uses while the deal stores none.
+ */
+export type AnalysisDrivers = {
+	/**  Every driver of the deal, in the engine's order. */
+	drivers: DriverDefaults[],
+	/**  The default Monte Carlo spec, in the deal file's format. */
+	default_spec: MonteCarloSettings,
+};
+
+/**  The analysis block of a deal: stored Monte Carlo spec and tornado ranges. */
+export type AnalysisSettings = {
+	/**  The Monte Carlo spec; without it the default spec is used. */
+	monte_carlo?: MonteCarloSettings | null,
+	/**  Tornado ranges of the drivers they name, as relative changes; the others move ±20 %. */
+	tornado?: Range[],
 };
 
 /**  A failed command, as the UI receives it. */
@@ -196,6 +228,14 @@ export type Bin = {
 	upper: number | null,
 	/**  Iterations in the bar. */
 	count: number,
+};
+
+/**  The seats one party appoints on the JV's board. */
+export type BoardSeats = {
+	/**  The party's id. */
+	party: string,
+	/**  How many directors it appoints. */
+	seats: number,
 };
 
 /**  One entry of the cap-table history. */
@@ -329,6 +369,16 @@ export type ContributionValue = {
 	floored?: boolean,
 };
 
+/**  A rank correlation between two drivers of the spec. */
+export type Correlation = {
+	/**  One driver's id. */
+	a: string,
+	/**  The other driver's id. */
+	b: string,
+	/**  Spearman rank correlation, −1 to 1. */
+	rho: string,
+};
+
 /**  The share-against-royalty curve at constant technology-partner economic NPV. */
 export type Curve = {
 	/**  The NPV kept constant, reporting currency. */
@@ -389,8 +439,12 @@ export type Deal = {
 	financing?: Financing,
 	/**  How the JV is valued at the end of the horizon. */
 	exit: Exit,
+	/**  Governance terms (board, reserved matters, deadlock, exit…), shown in the memo. */
+	governance?: Governance,
 	/**  Named what-if cases, each a set of overrides of this base deal. */
 	scenarios?: Scenario[],
+	/**  Stored analysis settings: the Monte Carlo spec and tornado ranges. */
+	analysis?: AnalysisSettings,
 };
 
 /**  Which deals to list. */
@@ -447,6 +501,47 @@ export type Distribution = {
 	cost_to_serve?: string,
 };
 
+/**  A distribution, in decimal strings (see [`sampling::Distribution`] for the maths). */
+export type DistributionSpec = 
+/**  Always this value. */
+{ kind: "fixed"; 
+/**  The value. */
+value: string } | 
+/**  Every value from `min` to `max` equally likely. */
+{ kind: "uniform"; 
+/**  Lowest value. */
+min: string; 
+/**  Highest value. */
+max: string } | 
+/**  Rising linearly from `min` to the most likely `mode`, falling to `max`. */
+{ kind: "triangular"; 
+/**  Lowest value. */
+min: string; 
+/**  Most likely value. */
+mode: string; 
+/**  Highest value. */
+max: string } | 
+/**  Beta-PERT (λ = 4): like triangular, with thinner tails. */
+{ kind: "pert"; 
+/**  Lowest value. */
+min: string; 
+/**  Most likely value. */
+mode: string; 
+/**  Highest value. */
+max: string } | 
+/**  Normal. */
+{ kind: "normal"; 
+/**  Mean. */
+mean: string; 
+/**  Standard deviation. */
+sd: string } | 
+/**  Lognormal, given by the mean and standard deviation of the variable itself. */
+{ kind: "lognormal"; 
+/**  Mean. */
+mean: string; 
+/**  Standard deviation. */
+sd: string };
+
 /**  Unsaved editor state kept so a crash or a closed window loses nothing. */
 export type Draft = {
 	/**  The deal it belongs to; none for a deal never saved. */
@@ -455,6 +550,30 @@ export type Draft = {
 	saved_at: string,
 	/**  The editor's state as given, possibly invalid. */
 	deal_json: string,
+};
+
+/**  A driver as the spec editor offers it, with the distributions it starts from. */
+export type DriverDefaults = {
+	/**  Stable id, e.g. `royalty_rate` or `discount_rate.dealer`. */
+	id: string,
+	/**  As shown to people. */
+	label: string,
+	/**  What its number measures. */
+	unit: Unit,
+	/**  Its base value (1 for the FX level). */
+	base: string,
+	/**  The distribution the default spec gives it (also when it is added to a spec). */
+	distribution: DistributionSpec,
+	/**  Its default distribution of each kind, in the order of [`DistributionKind::ALL`]. */
+	by_kind: DistributionSpec[],
+};
+
+/**  One driver and how it varies. */
+export type DriverDistribution = {
+	/**  The driver's id, e.g. `units` or `discount_rate.dealer`. */
+	driver: string,
+	/**  Its distribution, in the driver's own unit (a rate as a fraction). */
+	distribution: DistributionSpec,
 };
 
 /**  What a duty applies to. */
@@ -483,6 +602,8 @@ export type EntryModes = {
 	currency: string,
 	/**  The options used. */
 	options: EntryOptions,
+	/**  Where the Monte Carlo spec behind the P10 column came from. */
+	p10_spec: SpecSource,
 	/**  FOB price of a finished vehicle used for direct export, reporting currency. */
 	cbu_fob_price: string,
 	/**  Each mode, in `EntryMode::ALL` order. */
@@ -496,6 +617,10 @@ export type EntryOptions = {
 	 *  `market.import_duty_kits` for direct export.
 	 */
 	cbu_duty_difference: string,
+	/**  Iterations of the Monte Carlo behind the P10 column; 0 leaves it out. */
+	p10_iterations: number,
+	/**  Seed of that simulation. */
+	p10_seed: number,
 };
 
 /**  The equity block: split mode, negotiated shares and the number of shares issued. */
@@ -546,6 +671,15 @@ export type ErrorCode =
 "newer_file" | 
 /**  The file could not be read or written. */
 "file_access" | 
+/**
+ *  The memo is in Chinese and no installed font covers Chinese; the message says what to
+ *  install.
+ */
+"no_cjk_font" | 
+/**  The memo or the workbook could not be made; the message says why. */
+"memo_failed" | 
+/**  The export could not be written to the chosen path; the message names it. */
+"write_failed" | 
 /**  Anything else; the message says what. */
 "internal";
 
@@ -656,6 +790,14 @@ export type FairSplit = {
 	curve: Curve | null,
 };
 
+/**  One field of the deal and the value a solved goal seek gives it. */
+export type FieldChange = {
+	/**  The field's path, as errors name it, e.g. `agreements.licence.royalty_rate`. */
+	path: string,
+	/**  Its new value, as the deal file writes it. */
+	value: FieldValue,
+};
+
 /**  One thing wrong with a deal, at the field its path names. */
 export type FieldError = {
 	/**  The field, e.g. `parties[1].contributions[0].valuation.value`; empty for the whole file. */
@@ -663,6 +805,17 @@ export type FieldError = {
 	/**  A plain sentence a sales head understands. */
 	message: string,
 };
+
+/**  A value a goal seek writes into the deal, in the deal file's own form. */
+export type FieldValue = 
+/**  A number (a decimal, written as a string). */
+string | 
+/**  A list of numbers (the FX path, explicit units). */
+string[] | 
+/**  A whole count (shares issued). */
+number | 
+/**  A word (the split mode, a party's id). */
+string;
 
 /**  Debt and cash policy of the JV. */
 export type Financing = {
@@ -694,6 +847,30 @@ export type GoalSeek = {
 	tolerance: string,
 	/**  The answer. */
 	outcome: Outcome,
+	/**
+	 *  The fields of the deal the solved value sets, to write it into the deal (every field
+	 *  the input moves: for a share, the split mode, the shares issued and each party's
+	 *  share); empty when there is no solution.
+	 */
+	changes: FieldChange[],
+};
+
+/**  The governance terms of the JV, as the user enters them. */
+export type Governance = {
+	/**  Board seats per party. */
+	board_seats?: BoardSeats[],
+	/**  Decisions that need every party's consent, one per entry. */
+	reserved_matters?: string[],
+	/**  How a deadlock of the board is resolved. */
+	deadlock?: string | null,
+	/**  Limits on selling or pledging shares (lock-up, pre-emption, tag/drag-along). */
+	transfer_restrictions?: string | null,
+	/**  How a party may leave (put/call options, IPO, trade sale). */
+	exit_options?: string | null,
+	/**  Who may not compete with the JV, where and for how long. */
+	non_compete?: string | null,
+	/**  What happens to the licensed technology and trademarks when the JV ends. */
+	ip_on_termination?: string | null,
 };
 
 /**  One party's holding at a year end. */
@@ -883,6 +1060,34 @@ export type Market = {
 	rules?: MarketRule[],
 };
 
+/**  The same deal on several market presets. */
+export type MarketComparison = {
+	/**  The currency of every party figure. */
+	reporting_currency: string,
+	/**  Each market, in the order asked. */
+	markets: MarketFigures[],
+};
+
+/**  The deal on one market. */
+export type MarketFigures = {
+	/**  ISO code of the preset. */
+	country: string,
+	/**  The country's name. */
+	name: string,
+	/**  The market's currency. */
+	currency: string,
+	/**  The FX spot used, local currency per reporting-currency unit. */
+	fx_spot: string,
+	/**  Each party's figures, reporting currency, file order. */
+	parties: ScenarioPartyFigures[],
+	/**  The JV's lowest year-end cash, in the market's currency. */
+	jv_cash_low_point: string | null,
+	/**  The year of that low point. */
+	jv_cash_low_year: number | null,
+	/**  Guardrail and other warnings. */
+	warnings: MarketWarning[],
+};
+
 /**
  *  One country's market preset: the values a deal's market copies, the values shown for
  *  reference, treaty rates by partner country and the rules a deal is checked against.
@@ -964,6 +1169,66 @@ effective: string;
 /**  The rule and its source. */
 basis: RuleBasis };
 
+/**  A spot rate the user typed for one market (local currency per reporting-currency unit). */
+export type MarketSpot = {
+	/**  The preset's country code. */
+	country: string,
+	/**  Local currency per reporting-currency unit. */
+	fx_spot: string,
+};
+
+/**  A warning on one market. */
+export type MarketWarning = {
+	/**  Stable code. */
+	code: string,
+	/**  What to change. */
+	message: string,
+};
+
+/**  The file formats a memo is exported in. */
+export type MemoFileFormat = 
+/**  PDF. */
+"pdf" | 
+/**  Word. */
+"docx" | 
+/**  Markdown. */
+"md";
+
+/**  The languages a memo is written in. */
+export type MemoLang = 
+/**  English. */
+"en" | 
+/**  Simplified Chinese. */
+"zh" | 
+/**  English and Chinese side by side. */
+"en_zh";
+
+/**  How far the memo work has got. */
+export type MemoProgress = {
+	/**  The current stage. */
+	stage: MemoStage,
+	/**  The share of the work done, from 0 to 1. */
+	fraction: number | null,
+};
+
+/**  What the memo work is doing now. */
+export type MemoStage = 
+/**  Evaluating the deal and writing the memo's text and tables. */
+"building" | 
+/**  Typst is setting the pages (the slow part). */
+"setting_pages" | 
+/**  Writing the file to disk. */
+"writing" | 
+/**  Finished. */
+"done";
+
+/**  Draft (watermarked) or final. */
+export type MemoStatus = 
+/**  Marked as a draft on every page. */
+"draft" | 
+/**  Ready to send. */
+"final";
+
 /**  Which figure of a party the tornado measures. */
 export type Metric = 
 /**  Net present value at the party's discount rate, reporting currency. */
@@ -987,9 +1252,12 @@ export type ModeResult = {
 	irr_note: string | null,
 	/**  Peak cumulative outflow of the cash flows (≥ 0). */
 	capital_at_risk: string | null,
-	/**  Monte Carlo P10 of the NPV; none with `p10_note` until it is computed. */
+	/**
+	 *  Monte Carlo P10 of the NPV of the cash flows (the deal's drawn inputs, then the mode's
+	 *  transformation); none with `p10_note` when it was not computed.
+	 */
 	monte_carlo_p10: string | null,
-	/**  Why there is no P10. */
+	/**  Why there is no P10, or how many iterations it leaves out. */
 	p10_note: string | null,
 	/**  The manufacturer's cash flows, years 0..N. */
 	flows: string[],
@@ -1032,6 +1300,20 @@ export type MonteCarloResult = {
 	first_invalid: string | null,
 	/**  One outcome per party, in the deal's order. */
 	parties: PartyOutcome[],
+};
+
+/**  The drivers a Monte Carlo run draws, their rank correlations and how they are sampled. */
+export type MonteCarloSettings = {
+	/**  Each varying driver with its distribution; the other drivers stay at base. */
+	drivers: DriverDistribution[],
+	/**  Rank correlations between pairs of those drivers; pairs not listed are 0. */
+	correlations?: Correlation[],
+	/**  `latin_hypercube` (default) or `monte_carlo`. */
+	method?: SamplingMethod,
+	/**  Iterations when none are asked for (1 to 100,000). */
+	iterations?: number | null,
+	/**  Seed when none is given. */
+	seed?: number | null,
 };
 
 /**  One party's negotiated share of the equity. */
@@ -1357,6 +1639,16 @@ export type ProjectionResult = {
 	years: YearRow[],
 };
 
+/**  The low and high of one driver, as relative changes of its base (−0.2 and 0.2 = ±20 %). */
+export type Range = {
+	/**  The driver's id. */
+	driver: string,
+	/**  Change at the low end, e.g. −0.2. */
+	low: string,
+	/**  Change at the high end, e.g. 0.2. */
+	high: string,
+};
+
 /**  Values the app shows beside a deal; the model does not use them. */
 export type ReferenceValues = {
 	/**  Standard VAT rate, a fraction (VAT passes through and is not modelled). */
@@ -1436,6 +1728,16 @@ export type RuleBasis = {
 	as_of: string,
 };
 
+/**  How the uniform numbers behind each driver are drawn. */
+export type SamplingMethod = 
+/**  Independent draws. */
+"monte_carlo" | 
+/**
+ *  Latin hypercube: `(0, 1)` is cut into `n` equal strata per driver, each stratum gets
+ *  exactly one draw (uniform within it), and the strata are shuffled across iterations.
+ */
+"latin_hypercube";
+
 /**  A named set of overrides of the base deal. */
 export type Scenario = {
 	/**  Its name, e.g. "FX crisis". */
@@ -1504,6 +1806,13 @@ export type Skipped = {
 	/**  Why it does not apply. */
 	reason: string,
 };
+
+/**  Where a Monte Carlo spec came from. */
+export type SpecSource = 
+/**  The deal's `analysis.monte_carlo`. */
+"stored" | 
+/**  [`default_spec`]: the main drivers at ±20 %. */
+"default";
 
 /**  A split found by one rule. */
 export type Split = {
@@ -1813,6 +2122,14 @@ export type WorkingCapital = {
 	inventory_days?: string,
 	/**  Days of COGS owed to suppliers. */
 	payable_days?: string,
+};
+
+/**  A file an export wrote. */
+export type WrittenFile = {
+	/**  Where it was written. */
+	path: string,
+	/**  Its size in bytes. */
+	bytes: number,
 };
 
 /**  Holdings of every party at one year end. */

@@ -175,6 +175,11 @@ function compare(deal: StoredDeal, from: number, to: number): VersionDiff {
   return { deal_id: deal.id, from, to, inputs, parties };
 }
 
+/** A blank A4 page saying it comes from the mock backend. */
+function mockPage(n: number): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="595" height="842" viewBox="0 0 595 842"><rect width="595" height="842" fill="#fff"/><text x="60" y="90" font-family="sans-serif" font-size="18">Memo preview (mock backend), page ${n}</text></svg>`;
+}
+
 function handle(cmd: string, args: any): unknown {
   // The what-if analyses answer with fixed, realistic figures for the Kenya example.
   const analysis = analysisDefaults()[cmd];
@@ -275,6 +280,12 @@ function handle(cmd: string, args: any): unknown {
       return { file_name: String(args.path).split("/").pop(), name: JSON.parse(kenya).name, deal_json: kenya };
     case "export_deal_file":
       return null;
+    case "memo_preview":
+      // The real preview is Typst's pages; the mock shows two labelled blank A4 pages.
+      return [1, 2].map(mockPage);
+    case "export_memo":
+    case "export_xlsx":
+      return { path: args.path, bytes: 1000 };
     case "plugin:dialog|open":
       return "/mock/kenya-e3w-ckd.jvdeal";
     case "plugin:dialog|save":
