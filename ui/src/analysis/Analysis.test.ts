@@ -1,10 +1,11 @@
 // The analysis panels against a mock backend answering with realistic figures for the
 // Kenya example (maker and dealer, USD).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { Channel } from "@tauri-apps/api/core";
 import AnalysisSection from "./AnalysisSection.svelte";
+import type { ChartOption } from "../results/chart";
 import type { EvaluateOutcome, MonteCarloOutcome, MonteCarloProgress } from "../lib/bindings";
 import { workspace } from "../lib/state/workspace.svelte";
 import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
@@ -19,6 +20,14 @@ import {
   scenarioRun,
   tornadoResult,
 } from "./mocks";
+
+// ECharts as a recorder: a test that gives the charts a size reads the option each one was
+// drawn with, by the chart's accessible name. jsdom gives no size, so other tests never start it.
+const echarts = vi.hoisted(() => ({ init: vi.fn(), drawn: new Map<string, unknown>() }));
+vi.mock("echarts/core", async (original) => ({
+  ...(await original<typeof import("echarts/core")>()),
+  init: echarts.init,
+}));
 
 type Handler = (args: Record<string, unknown>) => unknown;
 let handlers: Record<string, Handler> = {};
@@ -41,6 +50,9 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
+  echarts.init.mockReset();
+  echarts.drawn.clear();
   clearMocks();
   resetEditorWorkspace();
 });
@@ -284,6 +296,33 @@ describe("analysis: markets side by side", () => {
   });
 });
 
+/** Runs a simulation that answers `result` with charts of a size; the option the chart named
+ *  `label` was last drawn with (after choosing `party` in "Histogram of", if given). */
+async function drawnMonteCarlo(result: ReturnType<typeof monteCarloResult>, label: string, party?: string): Promise<ChartOption> {
+  vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(220);
+  echarts.init.mockImplementation((element: HTMLElement) => {
+    const chart = {
+      setOption: (option: unknown) => echarts.drawn.set(element.getAttribute("aria-label") ?? "", option),
+      resize: () => {},
+      dispose: () => {},
+    };
+    return chart;
+  });
+  handlers.monte_carlo = () => ({ status: "finished", result });
+  render(AnalysisSection);
+  await fireEvent.click(screen.getByTestId("analysis-tab-mc"));
+  await fireEvent.click(screen.getByTestId("mc-run"));
+  await settle();
+  if (party) {
+    await fireEvent.change(screen.getByTestId("mc-histogram-party"), { target: { value: party } });
+    await settle();
+  }
+  const option = echarts.drawn.get(label);
+  if (!option) throw new Error(`no chart named ${label} was drawn`);
+  return option as ChartOption;
+}
+
 describe("analysis: Monte Carlo", () => {
   it("shows progress from the channel, then percentiles, probabilities and the histogram", async () => {
     let finish: (outcome: MonteCarloOutcome) => void = () => {};
@@ -334,6 +373,49 @@ describe("analysis: Monte Carlo", () => {
     expect(calls.some((c) => c.cmd === "cancel_monte_carlo")).toBe(true);
     expect(screen.getByTestId("mc-cancelled")).toHaveTextContent("Cancelled after 3,150 of 10,000 iterations.");
     expect(screen.queryByTestId("mc-cancel")).toBeNull();
+  });
+
+  it("draws the histogram on a round value axis with P10, P50, P90 and 0 marked", async () => {
+    const result = monteCarloResult();
+    const option = await drawnMonteCarlo(result, "Histogram of the cash NPV");
+    const xAxis = option.xAxis as { type: string; axisLabel: { formatter: (v: number) => string } };
+    // A value axis labels round amounts, not the bins' edges.
+    expect(xAxis.type).toBe("value");
+    expect(xAxis.axisLabel.formatter(-2000000)).toBe("\u22122m");
+    const series = (option.series as { data: number[][]; barWidth: string; markLine: { data: { xAxis: number; label: { formatter?: string; show?: boolean } }[] } }[])[0];
+    // Each bar stands at its bin's centre; the first bin is −500,000 to 0.
+    expect(series.data).toEqual([[-250000, 1260], [250000, 3100], [750000, 4020], [1250000, 1620]]);
+    const lines = series.markLine.data.map((line) => [line.xAxis, line.label.formatter ?? null]);
+    // The first party (maker) is shown until another is chosen.
+    expect(lines).toEqual([
+      [0, null],
+      [410220.4, "P10 410.2k"],
+      [1790500.9, "P50 1.8m"],
+      [3120400.2, "P90 3.1m"],
+    ]);
+  });
+
+  it("ranks the chosen party's drivers by |ρ| on a fixed −1..1 axis, with their table", async () => {
+    const result = monteCarloResult();
+    // Shuffled: the panel sorts by |ρ| itself.
+    result.parties[1].drivers.reverse();
+    const option = await drawnMonteCarlo(result, "Rank correlation of each driver with the cash NPV", "dealer");
+    expect(screen.getByTestId("mc-drivers-title")).toHaveTextContent("Drivers that matter most");
+    expect(screen.getByTestId("mc-drivers-note")).toHaveTextContent("how closely the NPV moves with the input across iterations");
+    const rows = [...screen.getByTestId("mc-drivers-table").querySelectorAll("tbody tr")].map((row) => row.textContent);
+    expect(rows).toEqual([
+      "FX rate level (years 1..N)\u22120.72",
+      "Retail price+0.40",
+      "Kit FOB price\u22120.30",
+      "Unit growth+0.09",
+      "Units+0.07",
+      "Local inflation0.00",
+    ]);
+    expect(screen.getByTestId("mc-drivers-table")).toHaveTextContent("Drivers of Nairobi");
+    expect(option.xAxis).toMatchObject({ type: "value", min: -1, max: 1 });
+    // The category axis runs bottom-up: the strongest driver is last, drawn on top.
+    expect((option.yAxis as { data: string[] }).data.at(-1)).toBe("FX rate level (years 1..N)");
+    expect((option.series as { data: number[] }[])[0].data.at(-1)).toBe(-0.725);
   });
 });
 

@@ -53,7 +53,10 @@ export function goalSeekResult(solved = true): GoalSeek {
 }
 
 export function monteCarloResult(): MonteCarloResult {
-  const party = (id: string, p10: number, p50: number, p90: number) => ({
+  // Rank correlations as `jv montecarlo examples/kenya-e3w-ckd.jvdeal --iterations 10000
+  // --seed 42` gives them (rounded), largest |ρ| first as the engine sorts them.
+  type Rho = [driver: string, label: string, rho: number | null];
+  const party = (id: string, p10: number, p50: number, p90: number, rhos: Rho[]) => ({
     party: id,
     hurdle: 0.15,
     npv_cash: { p10, p50, p90 },
@@ -70,14 +73,31 @@ export function monteCarloResult(): MonteCarloResult {
       { lower: 500000, upper: 1000000, count: 4020 },
       { lower: 1000000, upper: 1500000, count: 1620 },
     ],
-    drivers: [{ driver: "dealer_margin", label: "Dealer margin", rho: 0.71 }],
+    drivers: rhos.map(([driver, label, rho]) => ({ driver, label, rho })),
   });
   return {
     iterations: 10000,
     seed: 42,
     invalid: 0,
     first_invalid: null,
-    parties: [party("maker", 410220.4, 1790500.9, 3120400.2), party("dealer", -120330.6, 598200.1, 1300450.7)],
+    parties: [
+      party("maker", 410220.4, 1790500.9, 3120400.2, [
+        ["fx_level", "FX rate level (years 1..N)", -0.7095],
+        ["retail_price", "Retail price", 0.3986],
+        ["kit_fob_price", "Kit FOB price", -0.2695],
+        ["unit_growth", "Unit growth", 0.1469],
+        ["units", "Units", 0.1177],
+        ["inflation", "Local inflation", 0.0184],
+      ]),
+      party("dealer", -120330.6, 598200.1, 1300450.7, [
+        ["fx_level", "FX rate level (years 1..N)", -0.725],
+        ["retail_price", "Retail price", 0.3984],
+        ["kit_fob_price", "Kit FOB price", -0.3042],
+        ["unit_growth", "Unit growth", 0.0891],
+        ["units", "Units", 0.0724],
+        ["inflation", "Local inflation", -0.0037],
+      ]),
+    ],
   };
 }
 
