@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "templates",
     "new_deal_from_template",
     "run_scenarios",
+    "builtin_scenarios",
     "tornado",
     "goal_seek",
     "fair_split",

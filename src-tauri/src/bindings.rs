@@ -43,6 +43,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::templates,
             commands::new_deal_from_template,
             commands::run_scenarios,
+            commands::builtin_scenarios,
             commands::tornado,
             commands::goal_seek,
             commands::fair_split,

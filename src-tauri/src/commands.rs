@@ -17,7 +17,9 @@ use jv_engine::analysis::tornado::{Metric, Tornado, View};
 use jv_memo::pdf::Fonts;
 use tauri::ipc::Channel;
 
-use crate::api::analysis::{self, MonteCarloOutcome, MonteCarloProgress, ScenarioRun};
+use crate::api::analysis::{
+    self, BuiltinScenarios, MonteCarloOutcome, MonteCarloProgress, ScenarioRun,
+};
 use crate::api::evaluate::EvaluateOutcome;
 use crate::api::examples::ExampleDeal;
 use crate::api::files::ImportedDeal;
@@ -311,6 +313,13 @@ pub async fn new_deal_from_template(
 #[specta::specta]
 pub async fn run_scenarios(deal_json: String, builtin: bool) -> Result<ScenarioRun> {
     analysis::run_scenarios(&deal_json, builtin)
+}
+
+/// The built-in scenarios a user may add to this deal, and those that do not apply.
+#[tauri::command]
+#[specta::specta]
+pub async fn builtin_scenarios(deal_json: String) -> Result<BuiltinScenarios> {
+    analysis::builtin_scenarios(&deal_json)
 }
 
 /// One party's metric over every driver at ±20 %, widest swing first.

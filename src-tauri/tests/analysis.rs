@@ -49,6 +49,25 @@ fn the_scenarios_base_row_is_the_evaluation() {
 }
 
 #[test]
+fn the_builtin_scenarios_are_the_engines() {
+    let deal = read_deal(KENYA).unwrap();
+    let (engine, engine_skipped) = jv_engine::analysis::scenarios::builtins(&deal);
+    let answer = analysis::builtin_scenarios(KENYA).unwrap();
+    let names = |list: &[jv_engine::analysis::scenarios::Scenario]| {
+        list.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&answer.scenarios), names(&engine));
+    assert_eq!(answer.scenarios, engine);
+    assert_eq!(answer.skipped, engine_skipped);
+    assert_eq!(answer.scenarios.len() + answer.skipped.len(), 6);
+    assert_eq!(answer.scenarios[0].name, "FX crisis");
+    // Each one added to the deal runs as it did as a built-in.
+    let run = analysis::run_scenarios(KENYA, true).unwrap();
+    let ran: Vec<_> = run.scenarios[1..].iter().map(|r| r.name.clone()).collect();
+    assert_eq!(ran, names(&answer.scenarios));
+}
+
+#[test]
 fn the_tornado_is_sorted_by_swing() {
     let tornado = analysis::tornado(KENYA, "dealer", Metric::Irr, View::Cash).unwrap();
     assert_eq!(tornado.base.unwrap().round_dp(6), dec("0.340975"));
@@ -122,6 +141,7 @@ fn an_invalid_deal_is_refused_with_its_fields() {
     let broken = broken_kenya();
     for error in [
         analysis::run_scenarios(&broken, false).unwrap_err(),
+        analysis::builtin_scenarios(&broken).unwrap_err(),
         analysis::fair_split(&broken).unwrap_err(),
         analysis::compare_entry_modes(&broken).unwrap_err(),
     ] {

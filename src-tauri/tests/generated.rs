@@ -148,3 +148,16 @@ fn ui_analysis_drivers_fixture_is_current() {
         &pretty(&answer),
     );
 }
+
+/// The real `builtin_scenarios` answer for the Kenya example: the one-click starting points
+/// the UI's scenarios panel is tested against.
+#[test]
+fn ui_builtin_scenarios_fixture_is_current() {
+    let kenya = std::fs::read_to_string(repo("examples/kenya-e3w-ckd.jvdeal")).unwrap();
+    let answer = jv_studio::api::analysis::builtin_scenarios(&kenya).unwrap();
+    assert_eq!(answer.scenarios[0].name, "FX crisis");
+    check(
+        &repo("ui/tests/fixtures/kenya-builtin-scenarios.json"),
+        &pretty(&answer),
+    );
+}

@@ -11,7 +11,7 @@ use jv_engine::analysis::entry_modes::{self, EntryModes, EntryOptions};
 use jv_engine::analysis::fairsplit::{self, FairSplit};
 use jv_engine::analysis::goalseek::{self, GoalSeek, GoalSeekError, Target};
 use jv_engine::analysis::montecarlo::{MonteCarloError, MonteCarloResult, run_monte_carlo};
-use jv_engine::analysis::scenarios::{self, ScenarioResult, Skipped};
+use jv_engine::analysis::scenarios::{self, Scenario, ScenarioResult, Skipped};
 use jv_engine::analysis::settings::{
     DriverDefaults, MonteCarloSettings, default_monte_carlo_settings, driver_defaults,
     monte_carlo_spec,
@@ -43,6 +43,15 @@ pub struct ScenarioRun {
     /// The base case first, then each scenario.
     pub scenarios: Vec<ScenarioResult>,
     /// Built-in scenarios left out, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// The built-in scenarios that apply to a deal, ready to add to it, and those that do not.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct BuiltinScenarios {
+    /// Each applicable built-in, with its overrides for this deal.
+    pub scenarios: Vec<Scenario>,
+    /// The built-ins left out, and why.
     pub skipped: Vec<Skipped>,
 }
 
@@ -192,6 +201,13 @@ pub fn run_scenarios(deal_json: &str, builtin: bool) -> Result<ScenarioRun, AppE
         scenarios: results,
         skipped,
     })
+}
+
+/// The built-in starting points for this deal; an invalid deal is an `invalid_deal` error.
+pub fn builtin_scenarios(deal_json: &str) -> Result<BuiltinScenarios, AppError> {
+    let deal = deal(deal_json)?;
+    let (scenarios, skipped) = scenarios::builtins(&deal);
+    Ok(BuiltinScenarios { scenarios, skipped })
 }
 
 /// The tornado of one party's metric over every driver at ±20 %, widest swing first.

@@ -10,6 +10,7 @@ import type { EvaluateOutcome, MonteCarloOutcome, MonteCarloProgress } from "../
 import { workspace } from "../lib/state/workspace.svelte";
 import kenyaOutcome from "../../tests/fixtures/kenya-evaluation.json";
 import { kenyaDeal, resetEditorWorkspace, settle } from "../editor/test-support";
+import kenyaDrivers from "../../tests/fixtures/kenya-analysis-drivers.json";
 import {
   entryModes,
   fairSplitResult,
@@ -17,6 +18,7 @@ import {
   marketComparison,
   marketPresets,
   monteCarloResult,
+  builtinScenarios,
   scenarioRun,
   tornadoResult,
 } from "./mocks";
@@ -72,6 +74,127 @@ describe("analysis: scenarios", () => {
     expect(screen.getByTestId("scenario-error-2")).toHaveTextContent("units must be positive");
     expect(screen.getByTestId("scenario-skipped-0")).toHaveTextContent("Loan rate +5 points: The deal has no loan.");
     expect(screen.getByTestId("scenarios-table")).toHaveTextContent("Nairobi motorcycle and three-wheeler dealer NPV (USD)");
+  });
+
+  it("shows each party's MOIC and the JV cash low point beside NPV and IRR", async () => {
+    handlers.run_scenarios = () => scenarioRun();
+    render(AnalysisSection);
+    await fireEvent.click(screen.getByTestId("scenarios-run"));
+    await settle();
+    expect(screen.getByTestId("scenario-moic-0-maker")).toHaveTextContent("3.10");
+    expect(screen.getByTestId("scenario-moic-1-dealer")).toHaveTextContent("2.40");
+    expect(screen.getByTestId("scenario-low-1")).toHaveTextContent("\u2212420,000 (year 2)");
+    expect(screen.getByTestId("scenarios-table")).toHaveTextContent("JV cash low point (KES)");
+  });
+
+  it("adds a built-in to the deal in one click, as one undo step, and runs the deal's scenarios", async () => {
+    handlers.builtin_scenarios = () => builtinScenarios();
+    handlers.run_scenarios = () => scenarioRun();
+    render(AnalysisSection);
+    await settle();
+    const real = builtinScenarios();
+    expect(calls.some((c) => c.cmd === "builtin_scenarios")).toBe(true);
+    expect(screen.getByTestId("scenarios-none")).toBeInTheDocument();
+    const fx = screen.getByTestId("scenario-builtin-0");
+    expect(fx).toHaveTextContent("FX crisis");
+    for (const [k, skip] of real.skipped.entries()) {
+      const button = screen.getByTestId(`scenario-builtin-skipped-${k}`);
+      expect(button).toBeDisabled();
+      expect(button).toHaveAttribute("title", skip.reason);
+    }
+    await fireEvent.click(fx);
+    await settle();
+    expect(workspace.deal?.scenarios).toEqual([real.scenarios[0]]);
+    expect(screen.getByTestId("field-scenarios[0].name")).toHaveValue("FX crisis");
+    const first = real.scenarios[0].overrides![0];
+    expect(screen.getByTestId("field-scenarios[0].overrides[0].path")).toHaveValue(first.path);
+    expect(screen.getByTestId("field-scenarios[0].overrides[0].op")).toHaveValue(Object.keys(first.op)[0]);
+    workspace.undo();
+    await settle();
+    expect(workspace.deal?.scenarios ?? []).toEqual([]);
+    workspace.redo();
+    await settle();
+    await fireEvent.click(screen.getByTestId("scenarios-run-own"));
+    await settle();
+    const run = calls.find((c) => c.cmd === "run_scenarios");
+    expect(run?.args.builtin).toBe(false);
+    expect(JSON.parse(String(run?.args.dealJson)).scenarios[0].name).toBe("FX crisis");
+  });
+
+  it("edits a scenario's name, description and overrides, switching an op keeps its number field", async () => {
+    handlers.builtin_scenarios = () => builtinScenarios();
+    handlers.analysis_drivers = () => structuredClone(kenyaDrivers);
+    render(AnalysisSection);
+    await settle();
+    await fireEvent.click(screen.getByTestId("scenario-add"));
+    await settle();
+    expect(workspace.deal?.scenarios).toEqual([{ name: "Scenario 1", description: "", overrides: [{ path: "", op: { scale: "1" } }] }]);
+    await fireEvent.input(screen.getByTestId("field-scenarios[0].name"), { target: { value: "Slow start" } });
+    await fireEvent.input(screen.getByTestId("field-scenarios[0].description"), { target: { value: "Fewer units." } });
+    // The engine's driver paths are offered as the path is typed.
+    const pathInput = screen.getByTestId("field-scenarios[0].overrides[0].path") as HTMLInputElement;
+    const list = document.getElementById(pathInput.getAttribute("list") ?? "");
+    const offered = [...(list?.querySelectorAll("option") ?? [])].map((o) => o.getAttribute("value"));
+    expect(offered).toContain("plan.retail_price");
+    expect(offered).toContain("agreements.distribution.dealer_margin");
+    await fireEvent.input(pathInput, { target: { value: "plan.units.capacity" } });
+    await fireEvent.input(screen.getByTestId("field-scenarios[0].overrides[0].op.scale"), { target: { value: "0.8" } });
+    await settle();
+    expect(workspace.deal?.scenarios?.[0]).toEqual({
+      name: "Slow start",
+      description: "Fewer units.",
+      overrides: [{ path: "plan.units.capacity", op: { scale: "0.8" } }],
+    });
+    // A second change set to a number.
+    await fireEvent.click(screen.getByTestId("scenario-override-add-0"));
+    await settle();
+    await fireEvent.change(screen.getByTestId("field-scenarios[0].overrides[1].op"), { target: { value: "set" } });
+    await settle();
+    expect(workspace.deal?.scenarios?.[0].overrides?.[1].op).toEqual({ set: "1" });
+    await fireEvent.input(screen.getByTestId("field-scenarios[0].overrides[1].path"), { target: { value: "plan.retail_price" } });
+    await fireEvent.input(screen.getByTestId("field-scenarios[0].overrides[1].op.set"), { target: { value: "480000" } });
+    await settle();
+    expect(workspace.deal?.scenarios?.[0].overrides?.[1]).toEqual({ path: "plan.retail_price", op: { set: "480000" } });
+    // The engine's message about a path shows under that path.
+    workspace.errors = [{ path: "scenarios[0].overrides[1].path", message: "no field at plan.retail_prise" }];
+    await settle();
+    const msg = document.getElementById("in-scenarios-0--overrides-1--path-msg");
+    expect(msg).toHaveTextContent("No field at plan.retail_prise.");
+    await fireEvent.click(screen.getByTestId("scenario-override-remove-0-0"));
+    await settle();
+    expect(workspace.deal?.scenarios?.[0].overrides).toEqual([{ path: "plan.retail_price", op: { set: "480000" } }]);
+    await fireEvent.click(screen.getByTestId("scenario-remove-0"));
+    await settle();
+    expect(workspace.deal?.scenarios).toEqual([]);
+  });
+
+  it("edits a built-in's yes/no and list overrides", async () => {
+    const deal = kenyaDeal();
+    deal.scenarios = [
+      {
+        name: "Mixed",
+        description: "",
+        overrides: [
+          { path: "parties[1].joins_capital_calls", op: { set_bool: false } },
+          { path: "market.fx_path", op: { set_list: ["130", "140"] } },
+        ],
+      },
+    ];
+    workspace.load(deal);
+    render(AnalysisSection);
+    await settle();
+    const list = screen.getByTestId("field-scenarios[0].overrides[1].op.set_list");
+    expect(list).toHaveValue("130, 140");
+    await fireEvent.change(list, { target: { value: "150, 160 ,170" } });
+    await fireEvent.click(screen.getByTestId("field-scenarios[0].overrides[0].op.set_bool"));
+    await settle();
+    expect(workspace.deal?.scenarios?.[0].overrides).toEqual([
+      { path: "parties[1].joins_capital_calls", op: { set_bool: true } },
+      { path: "market.fx_path", op: { set_list: ["150", "160", "170"] } },
+    ]);
+    // The row's own kind is offered with the number kinds.
+    const options = [...screen.getByTestId("field-scenarios[0].overrides[0].op").querySelectorAll("option")].map((o) => o.value);
+    expect(options).toEqual(["set", "scale", "add", "set_bool"]);
   });
 
   it("shows the engine's message when the deal is invalid", async () => {

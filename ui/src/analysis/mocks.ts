@@ -1,8 +1,15 @@
 // Small, realistic answers of the analysis commands for the Kenya example (two parties,
 // maker and dealer, USD), shared by the component tests and the browser mock backend.
-import type { AnalysisDrivers, EntryModes, FairSplit, GoalSeek, MarketComparison, MonteCarloResult, PresetSummary, ScenarioRun, Tornado } from "../lib/bindings";
+import type { AnalysisDrivers, BuiltinScenarios, EntryModes, FairSplit, GoalSeek, MarketComparison, MonteCarloResult, PresetSummary, ScenarioRun, Tornado } from "../lib/bindings";
 // The real `analysis_drivers` answer for Kenya, written by src-tauri/tests/generated.rs.
 import kenyaDrivers from "../../tests/fixtures/kenya-analysis-drivers.json";
+// The real `builtin_scenarios` answer for Kenya, written by src-tauri/tests/generated.rs.
+import kenyaBuiltins from "../../tests/fixtures/kenya-builtin-scenarios.json";
+
+/** The engine's built-in scenarios for Kenya (a fresh copy). */
+export function builtinScenarios(): BuiltinScenarios {
+  return structuredClone(kenyaBuiltins) as BuiltinScenarios;
+}
 
 export function scenarioRun(): ScenarioRun {
   const figures = (makerNpv: string, makerIrr: string | null, dealerNpv: string, dealerIrr: string | null) => [
@@ -204,6 +211,7 @@ export function marketComparison(): MarketComparison {
 export function analysisDefaults(): Record<string, (args: any) => unknown> {
   return {
     run_scenarios: () => scenarioRun(),
+    builtin_scenarios: () => builtinScenarios(),
     tornado: () => tornadoResult(),
     goal_seek: () => goalSeekResult(),
     compare_entry_modes: () => entryModes(),

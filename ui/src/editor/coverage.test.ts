@@ -41,6 +41,17 @@ function fullDeal(): Deal {
     { driver: "corporate_tax_rate", distribution: { kind: "fixed", value: "0.3" } },
   );
   Object.assign(deal.analysis.monte_carlo, { method: "monte_carlo", iterations: 5000, seed: 7 });
+  // A scenario of the user's own, with a set and a scale override.
+  deal.scenarios = [
+    {
+      name: "Slow start",
+      description: "Fewer units at a lower price.",
+      overrides: [
+        { path: "plan.retail_price", op: { set: "480000" } },
+        { path: "plan.units.capacity", op: { scale: "0.8" } },
+      ],
+    },
+  ];
   return deal as Deal;
 }
 

@@ -23,6 +23,7 @@ const BY_FIRST_KEY: Record<string, SectionId> = {
   exit: "financing",
   horizon_years: "financing",
   analysis: "analysis",
+  scenarios: "analysis",
 };
 
 /** Which part of the editor shows the field at `path`. Vesting tranches live in a party's

@@ -72,6 +72,8 @@ export const commands = {
 	newDealFromTemplate: (templateId: string, country: string, fxSpot: string | null) => typedError<ExampleDeal, AppError>(__TAURI_INVOKE("new_deal_from_template", { templateId, country, fxSpot })),
 	/**  The base case and the deal's scenarios (or the built-in ones). */
 	runScenarios: (dealJson: string, builtin: boolean) => typedError<ScenarioRun, AppError>(__TAURI_INVOKE("run_scenarios", { dealJson, builtin })),
+	/**  The built-in scenarios a user may add to this deal, and those that do not apply. */
+	builtinScenarios: (dealJson: string) => typedError<BuiltinScenarios, AppError>(__TAURI_INVOKE("builtin_scenarios", { dealJson })),
 	/**  One party's metric over every driver at ±20 %, widest swing first. */
 	tornado: (dealJson: string, party: string, metric: Metric, view: View) => typedError<Tornado, AppError>(__TAURI_INVOKE("tornado", { dealJson, party, metric, view })),
 	/**  The value of one input that makes a party's metric hit `target` (a decimal). */
@@ -236,6 +238,14 @@ export type BoardSeats = {
 	party: string,
 	/**  How many directors it appoints. */
 	seats: number,
+};
+
+/**  The built-in scenarios that apply to a deal, ready to add to it, and those that do not. */
+export type BuiltinScenarios = {
+	/**  Each applicable built-in, with its overrides for this deal. */
+	scenarios: Scenario[],
+	/**  The built-ins left out, and why. */
+	skipped: Skipped[],
 };
 
 /**  One entry of the cap-table history. */
@@ -562,6 +572,8 @@ export type DriverDefaults = {
 	unit: Unit,
 	/**  Its base value (1 for the FX level). */
 	base: string,
+	/**  The fields of the deal it moves (what a scenario's override names). */
+	paths: string[],
 	/**  The distribution the default spec gives it (also when it is added to a spec). */
 	distribution: DistributionSpec,
 	/**  Its default distribution of each kind, in the order of [`DistributionKind::ALL`]. */

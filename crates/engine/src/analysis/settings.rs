@@ -244,6 +244,8 @@ pub struct DriverDefaults {
     pub unit: Unit,
     /// Its base value (1 for the FX level).
     pub base: Decimal,
+    /// The fields of the deal it moves (what a scenario's override names).
+    pub paths: Vec<String>,
     /// The distribution the default spec gives it (also when it is added to a spec).
     pub distribution: DistributionSpec,
     /// Its default distribution of each kind, in the order of [`DistributionKind::ALL`].
@@ -264,6 +266,7 @@ pub fn driver_defaults(deal: &Deal) -> Vec<DriverDefaults> {
             label: driver.label,
             unit: driver.unit,
             base: driver.base,
+            paths: driver.paths,
         })
         .collect()
 }
