@@ -274,7 +274,10 @@ fn the_negotiated_share_moves_the_technology_partner_and_the_rest_pro_rata() {
     let deal = read_deal(BRAZIL).unwrap();
     let catalogue = drivers(&deal);
     let share = catalogue.iter().find(|d| d.id == NEGOTIATED_SHARE).unwrap();
-    assert_eq!(share.label, "Negotiated share of maker");
+    assert_eq!(
+        share.label,
+        "Negotiated share of Chinese electric-vehicle maker"
+    );
     assert_eq!(share.base, dec!(0.60));
     let changed = apply(&deal, &share.set(dec!(0.7))).unwrap();
     let shares: Vec<Decimal> = changed.equity.shares.iter().map(|s| s.share).collect();

@@ -479,7 +479,16 @@ fn negotiated_share(deal: &Deal) -> Option<(usize, String, Vec<Decimal>)> {
         .iter()
         .position(|s| s.party == partner.id)?;
     let base = deal.equity.shares.iter().map(|s| s.share).collect();
-    Some((index, partner.id.clone(), base))
+    Some((index, shown_name(partner).to_owned(), base))
+}
+
+/// A party as a label names it: its name, or its id when it has none.
+fn shown_name(party: &crate::model::Party) -> &str {
+    if party.name.trim().is_empty() {
+        &party.id
+    } else {
+        &party.name
+    }
 }
 
 fn catalogue(deal: &Deal, fx_base: Vec<Decimal>) -> Vec<Driver> {
@@ -649,7 +658,7 @@ fn catalogue(deal: &Deal, fx_base: Vec<Decimal>) -> Vec<Driver> {
     for (i, party) in deal.parties.iter().enumerate() {
         out.push(driver(
             &format!("discount_rate.{}", party.id),
-            &format!("Discount rate of {}", party.id),
+            &format!("Discount rate of {}", shown_name(party)),
             Rate,
             &format!("parties[{i}].discount_rate"),
             party.discount_rate,

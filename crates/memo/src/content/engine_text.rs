@@ -10,7 +10,8 @@ use crate::document::Text;
 
 /// A driver's label: Chinese by the driver's id, the engine's English otherwise.
 pub fn driver(id: &str, label: &str) -> Text {
-    if let Some(party) = id.strip_prefix("discount_rate.") {
+    if let Some(party_id) = id.strip_prefix("discount_rate.") {
+        let party = label.strip_prefix("Discount rate of ").unwrap_or(party_id);
         return Text::new(label, format!("{party} 的折现率"));
     }
     if id == "negotiated_share" {
@@ -132,8 +133,8 @@ mod tests {
     fn known_ids_are_translated_and_unknown_ones_stay_english() {
         assert_eq!(driver("retail_price", "Retail price").zh, "零售价格");
         assert_eq!(
-            driver("discount_rate.tech", "Discount rate of tech").zh,
-            "tech 的折现率"
+            driver("discount_rate.tech", "Discount rate of Jiangsu Motors").zh,
+            "Jiangsu Motors 的折现率"
         );
         assert_eq!(
             driver("negotiated_share", "Negotiated share of Jiangsu").zh,
