@@ -4,9 +4,8 @@
 use std::path::Path;
 
 use jv_engine::analysis::entry_modes::{self, EntryModes, EntryOptions};
-use jv_engine::analysis::scenarios::{self, PartyFigures};
+use jv_markets::compare::{CompareError, MarketFigures};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use serde_json::json;
 
 use crate::args::Format;
@@ -132,32 +131,6 @@ fn modes_text(name: &str, result: &EntryModes) -> String {
     out
 }
 
-/// One market's figures.
-#[derive(Debug, Clone, Serialize)]
-pub struct MarketFigures {
-    /// ISO code of the preset.
-    pub country: String,
-    /// The country's name.
-    pub name: String,
-    /// The market's currency.
-    pub currency: String,
-    /// The FX spot used, local currency per reporting-currency unit.
-    pub fx_spot: Decimal,
-    /// Each party's figures.
-    pub parties: Vec<PartyFigures>,
-    /// Guardrail and other warnings: code and sentence.
-    pub warnings: Vec<MarketWarning>,
-}
-
-/// A warning on one market.
-#[derive(Debug, Clone, Serialize)]
-pub struct MarketWarning {
-    /// Stable code.
-    pub code: String,
-    /// What to change.
-    pub message: String,
-}
-
 /// Parses `NG=1500,BR=5.2`.
 pub fn parse_spots(given: &[String]) -> Result<Vec<(String, Decimal)>, Failure> {
     given
@@ -183,70 +156,40 @@ pub fn parse_spots(given: &[String]) -> Result<Vec<(String, Decimal)>, Failure> 
         .collect()
 }
 
-/// The deal on each preset: each party's figures and the warnings per market. A preset in
-/// another currency without a spot rate (its own or given) is a usage error naming every
-/// missing rate.
-pub fn compare_markets(
+/// The deal on each preset, through `jv_markets::compare` (as the app does), with its
+/// errors in the command line's words: every missing spot rate at once, as `--fx-spot`
+/// pairs to give.
+fn compare_markets(
     file: &Path,
     deal: &jv_engine::Deal,
     countries: &[String],
     spots: &[(String, Decimal)],
 ) -> Result<Vec<MarketFigures>, Failure> {
-    let spot_of = |code: &str| spots.iter().find(|(c, _)| c == code).map(|(_, r)| *r);
-    let mut missing = Vec::new();
-    for code in countries {
-        let Some(preset) = jv_markets::shipped_preset(code) else {
-            // Let the shared path say which presets there are.
-            crate::market::swap(&mut deal.clone(), code, None)?;
-            continue;
-        };
-        let options = jv_markets::ApplyOptions {
-            fx_spot: spot_of(code),
-        };
-        if let Err(jv_markets::ApplyError::NeedsFxSpot { .. }) =
-            jv_markets::apply_preset_with(&mut deal.clone(), &preset, &options)
-        {
-            missing.push(format!(
-                "{code} ({} per {})",
-                preset.currency, deal.reporting_currency
-            ));
-        }
-    }
-    if !missing.is_empty() {
-        return Err(Failure::Usage(format!(
+    jv_markets::compare::compare_markets(deal, countries, spots).map_err(|error| match error {
+        CompareError::NeedsFxSpot {
+            reporting_currency,
+            missing,
+        } => Failure::Usage(format!(
             "a change of currency needs a spot rate; missing for {}: give them with --fx-spot {}",
-            missing.join(", "),
             missing
                 .iter()
-                .map(|m| format!("{}=RATE", m.split(' ').next().unwrap_or_default()))
+                .map(|m| format!("{} ({} per {reporting_currency})", m.country, m.currency))
+                .collect::<Vec<_>>()
+                .join(", "),
+            missing
+                .iter()
+                .map(|m| format!("{}=RATE", m.country))
                 .collect::<Vec<_>>()
                 .join(",")
-        )));
-    }
-    let mut out = Vec::new();
-    for code in countries {
-        let mut changed = deal.clone();
-        let used = crate::market::swap(&mut changed, code, spot_of(code))?;
-        let evaluation =
-            jv_engine::evaluate(&changed).map_err(|error| Failure::invalid(file, error))?;
-        let figures = scenarios::figures(&used.name, "", &evaluation);
-        out.push(MarketFigures {
-            country: used.country,
-            name: used.name,
-            currency: changed.market.currency.clone(),
-            fx_spot: changed.market.fx_spot,
-            parties: figures.parties,
-            warnings: evaluation
-                .warnings
-                .iter()
-                .map(|w| MarketWarning {
-                    code: w.code.to_owned(),
-                    message: w.message.clone(),
-                })
-                .collect(),
-        });
-    }
-    Ok(out)
+        )),
+        CompareError::UnknownCountry { country, known } => Failure::Usage(format!(
+            "there is no market preset for \"{country}\"; the presets are {known}"
+        )),
+        CompareError::Deal { source, .. } => Failure::invalid(file, source),
+        other @ (CompareError::NoMarkets | CompareError::Apply { .. }) => {
+            Failure::Usage(other.to_string())
+        }
+    })
 }
 
 /// `jv compare FILE --markets KE,NG,BR`.
