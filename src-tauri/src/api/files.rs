@@ -61,14 +61,22 @@ pub fn import_deal_file(path: &Path) -> Result<ImportedDeal, AppError> {
 pub fn export_deal_file(path: &Path, deal_json: &str) -> Result<(), AppError> {
     let deal = parse_for_saving(deal_json)?;
     let text = to_file_text(&deal)?;
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| file_error(path, "write", "the path has no file name"))?;
+    write_atomically(path, text.as_bytes()).map_err(|error| file_error(path, "write", error))
+}
+
+/// Writes `bytes` to `path` through a hidden temporary file beside it and a rename, so a
+/// crash or a failed write leaves the old file or the new one, never half a file.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let file_name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the path has no file name",
+        )
+    })?;
     let mut temporary = path.to_path_buf();
     temporary.set_file_name(format!(".{}.partial", file_name.to_string_lossy()));
-    std::fs::write(&temporary, text).map_err(|error| file_error(path, "write", error))?;
-    std::fs::rename(&temporary, path).map_err(|error| {
+    std::fs::write(&temporary, bytes)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
-        file_error(path, "write", error)
     })
 }

@@ -2,7 +2,7 @@
 //! Markdown) and of the Excel model. Each body goes through `jv_memo`, as `jv memo` does, and
 //! reports its stages so the UI can show progress while Typst sets the pages.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jv_engine::{Deal, Evaluation, evaluate, read_deal};
 use jv_memo::content::{MemoOptions, build};
@@ -11,6 +11,7 @@ use jv_memo::export::{ExportError, MemoFormat, memo_file, model_workbook};
 use jv_memo::pdf::{Fonts, PdfError, to_svg_pages};
 use serde::{Deserialize, Serialize};
 
+use super::files::write_atomically;
 use crate::error::{AppError, ErrorCode};
 
 /// The languages a memo is written in.
@@ -202,22 +203,13 @@ fn memo_failed(error: &ExportError) -> AppError {
     AppError::new(code, error.to_string())
 }
 
-/// Writes through a temporary file beside `path`, so a failed write never leaves half a file
-/// where a good one was.
+/// Writes the file atomically (see [`write_atomically`]) and says what was written.
 fn write(path: &Path, bytes: &[u8]) -> Result<WrittenFile, AppError> {
-    let fail = |error: std::io::Error| {
+    write_atomically(path, bytes).map_err(|error| {
         AppError::new(
             ErrorCode::WriteFailed,
             format!("cannot write {}: {error}", path.display()),
         )
-    };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(fail)?;
-    std::fs::rename(&partial, path).map_err(|error| {
-        let _ = std::fs::remove_file(&partial);
-        fail(error)
     })?;
     Ok(WrittenFile {
         path: path.display().to_string(),

@@ -347,8 +347,6 @@ fn p10s(
     if n == 0 {
         return all("Monte Carlo P10 not computed (0 iterations asked for)".to_owned());
     }
-    let mut base = deal.clone();
-    base.scenarios.clear();
     let measure = |sampled: &Deal| -> Vec<Option<f64>> {
         EntryMode::ALL
             .iter()
@@ -360,7 +358,7 @@ fn p10s(
             })
             .collect()
     };
-    let rows = match simulate(&base, spec, n, options.p10_seed, &measure) {
+    let rows = match simulate(deal, spec, n, options.p10_seed, &measure) {
         Ok(rows) => rows,
         Err(error) => return all(format!("Monte Carlo P10 not computed: {error}")),
     };
