@@ -134,13 +134,7 @@ pub fn tick_label(value: f64, step: f64) -> String {
         .unwrap_or(6) as usize;
     let text = format!("{:.*}", decimals, value.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = crate::content::format::group(int);
     let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
         "\u{2212}"
     } else {
